@@ -1,0 +1,46 @@
+// One command from a fresh clone to a running, seeded Palisade on the embedded database:
+// installs pnpm and the workspace, builds the web app, then starts web + worker in one process.
+import { execSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const pnpmVersion = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).packageManager.split('@')[1];
+const run = (cmd) => execSync(cmd, { cwd: root, stdio: 'inherit' });
+
+function installedPnpm() {
+  try {
+    return execSync('pnpm --version', { encoding: 'utf8' }).trim();
+  } catch {
+    return null;
+  }
+}
+
+/** A secret generated on first start and kept with the data, so sessions survive restarts. */
+function persistentSecret(dataDir, name) {
+  const file = join(dataDir, name);
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
+}
+
+if (installedPnpm() !== pnpmVersion) run(`npm install -g pnpm@${pnpmVersion} --no-fund --no-audit`);
+run('pnpm install --frozen-lockfile');
+run('pnpm --filter @palisade/web build');
+
+const dataDir = process.env.PALISADE_DATA_DIR ?? join(root, '.data');
+mkdirSync(dataDir, { recursive: true });
+const port = process.env.PORT ?? '3000';
+const env = {
+  ...process.env,
+  NODE_ENV: 'production',
+  PALISADE_DATA_DIR: dataDir,
+  PALISADE_SEED_DEMO: '1',
+  NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+  NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? persistentSecret(dataDir, 'nextauth-secret'),
+  PALISADE_SECRET_KEY: process.env.PALISADE_SECRET_KEY ?? persistentSecret(dataDir, 'secret-key'),
+};
+const server = spawn('pnpm', ['--filter', '@palisade/web', 'start', '-p', port], { cwd: root, env, stdio: 'inherit' });
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+server.on('exit', (code) => process.exit(code ?? 0));
