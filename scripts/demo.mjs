@@ -29,18 +29,18 @@ if (installedPnpm() !== pnpmVersion) run(`npm install -g pnpm@${pnpmVersion} --n
 run('pnpm install --frozen-lockfile');
 run('pnpm --filter @palisade/web build');
 
-const dataDir = process.env.PALISADE_DATA_DIR ?? join(root, '.data');
-mkdirSync(dataDir, { recursive: true });
+const dataRoot = join(root, '.data');
+mkdirSync(dataRoot, { recursive: true });
 const port = process.env.PORT ?? '3000';
 const env = {
   ...process.env,
   NODE_ENV: 'production',
-  PALISADE_DATA_DIR: dataDir,
+  PORT: port,
+  PALISADE_DATA_DIR: process.env.PALISADE_DATA_DIR ?? join(dataRoot, 'pglite'),
   PALISADE_SEED_DEMO: '1',
   NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
-  NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? persistentSecret(dataDir, 'nextauth-secret'),
-  PALISADE_SECRET_KEY: process.env.PALISADE_SECRET_KEY ?? persistentSecret(dataDir, 'secret-key'),
+  NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? persistentSecret(dataRoot, 'nextauth-secret'),
 };
-const server = spawn('pnpm', ['--filter', '@palisade/web', 'start', '-p', port], { cwd: root, env, stdio: 'inherit' });
+const server = spawn('pnpm', ['--filter', '@palisade/web', 'start'], { cwd: root, env, stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

@@ -57,7 +57,6 @@ export async function startApp(extraEnv: Record<string, string> = {}): Promise<A
       PALISADE_SEED_DEMO: '1',
       NEXTAUTH_URL: url,
       NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
-      PALISADE_SECRET_KEY: randomBytes(32).toString('base64url'),
       WORKER_PORT: String(await freePort()),
       ...extraEnv,
     },

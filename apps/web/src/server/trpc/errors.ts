@@ -1,0 +1,27 @@
+import type { TRPCError } from '@trpc/server';
+
+/**
+ * The only mapping from domain error codes (the `code` field of each package's
+ * error classes) to tRPC and HTTP. REST handlers use `.http`; anything not listed
+ * is a generic 500.
+ */
+export const STATUS = {
+  NOT_FOUND: { trpc: 'NOT_FOUND', http: 404 },
+  // @palisade/db TenantScopeError: an operation needed exactly one tenant of the scope.
+  TENANT_SCOPE: { trpc: 'BAD_REQUEST', http: 400 },
+} as const satisfies Record<string, { trpc: TRPCError['code']; http: number }>;
+
+export type DomainErrorCode = keyof typeof STATUS;
+
+export interface DomainError extends Error {
+  readonly code: DomainErrorCode;
+}
+
+export function isDomainError(error: unknown): error is DomainError {
+  return (
+    error instanceof Error &&
+    'code' in error &&
+    typeof error.code === 'string' &&
+    Object.hasOwn(STATUS, error.code)
+  );
+}
