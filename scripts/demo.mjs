@@ -1,8 +1,9 @@
 // One command from a fresh clone to a running, seeded Palisade on the embedded database:
 // installs pnpm and the workspace, builds the web app, then starts web + worker in one process.
+// Secrets the embedded mode needs are generated on first start and kept beside the data
+// (apps/web/src/env.ts), so sessions survive restarts.
 import { execSync, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -18,13 +19,6 @@ function installedPnpm() {
   }
 }
 
-/** A secret generated on first start and kept with the data, so sessions survive restarts. */
-function persistentSecret(dataDir, name) {
-  const file = join(dataDir, name);
-  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
-  return readFileSync(file, 'utf8').trim();
-}
-
 if (installedPnpm() !== pnpmVersion) run(`npm install -g pnpm@${pnpmVersion} --no-fund --no-audit`);
 run('pnpm install --frozen-lockfile');
 run('pnpm --filter @palisade/web build');
@@ -37,9 +31,8 @@ const env = {
   NODE_ENV: 'production',
   PORT: port,
   PALISADE_DATA_DIR: process.env.PALISADE_DATA_DIR ?? join(dataRoot, 'pglite'),
-  PALISADE_SEED_DEMO: '1',
+  PALISADE_SEED_DEMO: process.env.PALISADE_SEED_DEMO ?? '1',
   NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
-  NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? persistentSecret(dataRoot, 'nextauth-secret'),
 };
 const server = spawn('pnpm', ['--filter', '@palisade/web', 'start'], { cwd: root, env, stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
