@@ -1,5 +1,5 @@
-import * as g from './iocs';
 import type { Planted } from './iocs';
+import * as g from './iocs';
 import { Prng } from './prng';
 
 /** A generated document and every indicator a correct extractor must report for it. */
@@ -12,9 +12,40 @@ export interface LabeledDoc {
 }
 
 const FILLER = [
-  'the', 'analyst', 'observed', 'activity', 'consistent', 'with', 'initial', 'access', 'and', 'the', 'host',
-  'was', 'isolated', 'pending', 'review', 'of', 'related', 'events', 'in', 'our', 'queue', 'after', 'triage',
-  'no', 'further', 'lateral', 'movement', 'was', 'seen', 'on', 'this', 'segment', 'during', 'window',
+  'the',
+  'analyst',
+  'observed',
+  'activity',
+  'consistent',
+  'with',
+  'initial',
+  'access',
+  'and',
+  'the',
+  'host',
+  'was',
+  'isolated',
+  'pending',
+  'review',
+  'of',
+  'related',
+  'events',
+  'in',
+  'our',
+  'queue',
+  'after',
+  'triage',
+  'no',
+  'further',
+  'lateral',
+  'movement',
+  'was',
+  'seen',
+  'on',
+  'this',
+  'segment',
+  'during',
+  'window',
 ];
 
 class Builder {
@@ -90,7 +121,14 @@ class Builder {
   }
 }
 
-const TITLES = ['Suspicious PowerShell', 'Malware detected', 'C2 beacon', 'Credential dumping', 'Phishing link clicked', 'Ransomware behavior'];
+const TITLES = [
+  'Suspicious PowerShell',
+  'Malware detected',
+  'C2 beacon',
+  'Credential dumping',
+  'Phishing link clicked',
+  'Ransomware behavior',
+];
 
 function jsonAlert(b: Builder, n: number): LabeledDoc {
   const r = b.r;
@@ -102,7 +140,11 @@ function jsonAlert(b: Builder, n: number): LabeledDoc {
     title: r.pick(TITLES),
     severity: r.pick(['low', 'medium', 'high', 'critical']),
     timestamp: new Date(Date.UTC(2026, 10, r.int(1, 28), r.int(0, 23), r.int(0, 59))).toISOString(),
-    host: { name: `ws-${r.int(1, 999)}`, ip: b.ip(), os_version: `10.0.${r.int(17000, 22631)}.${r.int(1, 4000)}` },
+    host: {
+      name: `ws-${r.int(1, 999)}`,
+      ip: b.ip(),
+      os_version: `10.0.${r.int(17000, 22631)}.${r.int(1, 4000)}`,
+    },
     user: `CORP\\${r.pick(['bob', 'alice', 'svc_backup'])}`,
     process: {
       name: 'powershell.exe',
@@ -111,7 +153,11 @@ function jsonAlert(b: Builder, n: number): LabeledDoc {
     },
     file: { name: `${r.pick(['update', 'report', 'run'])}.${r.pick(['zip', 'py', 'one'])}` },
     agent_version: `${r.int(1, 9)}.${r.int(10, 60)}.${r.int(100, 250)}.${r.int(0, 9)}`,
-    network: { destination_ip: b.ip(), destination_port: r.pick([443, 80, 8080, 4444]), domain: b.plant(g.domain(r, false)) },
+    network: {
+      destination_ip: b.ip(),
+      destination_port: r.pick([443, 80, 8080, 4444]),
+      domain: b.plant(g.domain(r, false)),
+    },
     user_agent: g.distractor(r),
     message: b.sentence(),
     description: b.prose(r.int(90, 190)),
@@ -123,10 +169,14 @@ function logLine(b: Builder, n: number): LabeledDoc {
   const r = b.r;
   const ts = `Nov ${r.int(10, 28)} ${r.int(10, 23)}:${r.int(10, 59)}:${r.int(10, 59)}`;
   const text = r.pick([
-    () => `${ts} gw${r.int(1, 9)} sshd[${r.int(100, 9999)}]: Failed password for invalid user admin from ${b.ip()} port ${r.int(1024, 65535)} ssh2`,
-    () => `${ts} proxy01 squid: ${b.ip()} TCP_MISS/200 GET ${b.plant(g.url(r, false))} - "${g.distractor(r)}"`,
-    () => `CEF:0|Acme|NGFW|9.1|${r.int(100, 999)}|Threat detected|${r.int(1, 10)}|src=${b.ip()} dst=${b.ip()} dpt=443 request=${b.plant(g.url(r, false))} fileHash=${b.plant(g.hash(r, 'md5'))} msg=${b.prose(4)}`,
-    () => `${ts} dns01 named[${r.int(100, 999)}]: client ${b.ip()}#${r.int(1024, 65535)}: query: ${b.plant(g.domain(r, false))} IN A`,
+    () =>
+      `${ts} gw${r.int(1, 9)} sshd[${r.int(100, 9999)}]: Failed password for invalid user admin from ${b.ip()} port ${r.int(1024, 65535)} ssh2`,
+    () =>
+      `${ts} proxy01 squid: ${b.ip()} TCP_MISS/200 GET ${b.plant(g.url(r, false))} - "${g.distractor(r)}"`,
+    () =>
+      `CEF:0|Acme|NGFW|9.1|${r.int(100, 999)}|Threat detected|${r.int(1, 10)}|src=${b.ip()} dst=${b.ip()} dpt=443 request=${b.plant(g.url(r, false))} fileHash=${b.plant(g.hash(r, 'md5'))} msg=${b.prose(4)}`,
+    () =>
+      `${ts} dns01 named[${r.int(100, 999)}]: client ${b.ip()}#${r.int(1024, 65535)}: query: ${b.plant(g.domain(r, false))} IN A`,
     () => `${ts} edr agent[${r.int(10, 99)}]: ${b.sentence()}`,
   ])();
   const padded = `${text} ${b.prose(r.int(6, 20))}`;

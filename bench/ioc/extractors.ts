@@ -58,7 +58,10 @@ function canonical(type: string, v: string): string {
       return `${v.slice(0, at)}@${v.slice(at + 1).toLowerCase()}`;
     }
     case 'url':
-      return v.replace(/^([a-z][a-z0-9+.-]*:\/\/)([^/?#]*)/i, (_m, s: string, h: string) => `${s.toLowerCase()}${h.toLowerCase()}`);
+      return v.replace(
+        /^([a-z][a-z0-9+.-]*:\/\/)([^/?#]*)/i,
+        (_m, s: string, h: string) => `${s.toLowerCase()}${h.toLowerCase()}`,
+      );
     default:
       return v;
   }

@@ -9,10 +9,84 @@ export interface Planted {
   truth: Array<{ type: string; value: string }>;
 }
 
-const TLDS = ['com', 'net', 'org', 'io', 'ru', 'cn', 'xyz', 'top', 'info', 'biz', 'co.uk', 'de', 'site', 'online', 'club', 'app', 'cloud', 'me', 'tk'];
-const SYLLABLES = ['cdn', 'update', 'secure', 'login', 'mail', 'sync', 'data', 'cloud', 'api', 'portal', 'files', 'edge', 'host', 'net', 'web', 'dl', 'micro', 'soft', 'share', 'box', 'track', 'pay', 'auth', 'docs'];
-const WORDS = ['invoice', 'report', 'setup', 'payload', 'agent', 'loader', 'stage', 'config', 'beacon', 'svc', 'helper', 'patch'];
-const EXTS = ['exe', 'dll', 'ps1', 'bat', 'vbs', 'js', 'hta', 'docm', 'xlsm', 'lnk', 'iso', 'msi', 'bin', 'sh', 'py'];
+const TLDS = [
+  'com',
+  'net',
+  'org',
+  'io',
+  'ru',
+  'cn',
+  'xyz',
+  'top',
+  'info',
+  'biz',
+  'co.uk',
+  'de',
+  'site',
+  'online',
+  'club',
+  'app',
+  'cloud',
+  'me',
+  'tk',
+];
+const SYLLABLES = [
+  'cdn',
+  'update',
+  'secure',
+  'login',
+  'mail',
+  'sync',
+  'data',
+  'cloud',
+  'api',
+  'portal',
+  'files',
+  'edge',
+  'host',
+  'net',
+  'web',
+  'dl',
+  'micro',
+  'soft',
+  'share',
+  'box',
+  'track',
+  'pay',
+  'auth',
+  'docs',
+];
+const WORDS = [
+  'invoice',
+  'report',
+  'setup',
+  'payload',
+  'agent',
+  'loader',
+  'stage',
+  'config',
+  'beacon',
+  'svc',
+  'helper',
+  'patch',
+];
+const EXTS = [
+  'exe',
+  'dll',
+  'ps1',
+  'bat',
+  'vbs',
+  'js',
+  'hta',
+  'docm',
+  'xlsm',
+  'lnk',
+  'iso',
+  'msi',
+  'bin',
+  'sh',
+  'py',
+];
 
 export function label(r: Prng): string {
   let s = r.pick(SYLLABLES);
@@ -36,7 +110,11 @@ export function publicIpv4(r: Prng): string {
 }
 
 export function privateIpv4(r: Prng): string {
-  return r.pick([`10.${r.int(0, 255)}.${r.int(0, 255)}.${r.int(1, 254)}`, `192.168.${r.int(0, 255)}.${r.int(1, 254)}`, `172.${r.int(16, 31)}.${r.int(0, 255)}.${r.int(1, 254)}`]);
+  return r.pick([
+    `10.${r.int(0, 255)}.${r.int(0, 255)}.${r.int(1, 254)}`,
+    `192.168.${r.int(0, 255)}.${r.int(1, 254)}`,
+    `172.${r.int(16, 31)}.${r.int(0, 255)}.${r.int(1, 254)}`,
+  ]);
 }
 
 export function ipv4(r: Prng): string {
@@ -44,7 +122,16 @@ export function ipv4(r: Prng): string {
 }
 
 export function ipv6(r: Prng): Planted {
-  const groups = [0x2001, r.int(0x0400, 0xffff), r.int(0, 0xffff), 0, 0, r.chance(0.5) ? 0 : r.int(1, 0xffff), r.int(0, 0xffff), r.int(1, 0xffff)];
+  const groups = [
+    0x2001,
+    r.int(0x0400, 0xffff),
+    r.int(0, 0xffff),
+    0,
+    0,
+    r.chance(0.5) ? 0 : r.int(1, 0xffff),
+    r.int(0, 0xffff),
+    r.int(1, 0xffff),
+  ];
   const value = formatIpv6(groups);
   const text = r.chance(0.5) ? value : groups.map((g) => g.toString(16).padStart(4, '0')).join(':');
   return { text: r.chance(0.2) ? text.toUpperCase() : text, truth: [{ type: 'ipv6', value }] };
@@ -72,7 +159,13 @@ export function url(r: Prng, defang: boolean): Planted {
     text = text.replace(/^http/, 'hxxp').replace(/\./, r.pick(['[.]', '(.)', '[dot]']));
     if (r.chance(0.3)) text = text.replace('://', '[://]');
   }
-  return { text, truth: [{ type: 'url', value }, { type: useIp ? 'ipv4' : 'domain', value: host }] };
+  return {
+    text,
+    truth: [
+      { type: 'url', value },
+      { type: useIp ? 'ipv4' : 'domain', value: host },
+    ],
+  };
 }
 
 export function domain(r: Prng, defang: boolean): Planted {
@@ -85,7 +178,13 @@ export function email(r: Prng, defang: boolean): Planted {
   const d = domainName(r);
   const local = `${r.pick(['john', 'a.smith', 'billing', 'it-support', 'ceo', 'noreply'])}${r.chance(0.3) ? r.int(1, 99) : ''}`;
   const text = defang ? `${local}[at]${d.replace(/\.(?=[^.]+$)/, '[.]')}` : `${local}@${d}`;
-  return { text, truth: [{ type: 'email', value: `${local}@${d}` }, { type: 'domain', value: d }] };
+  return {
+    text,
+    truth: [
+      { type: 'email', value: `${local}@${d}` },
+      { type: 'domain', value: d },
+    ],
+  };
 }
 
 export function cve(r: Prng): Planted {

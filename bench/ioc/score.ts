@@ -26,7 +26,11 @@ export function addDoc(scores: Scores, truth: Found[], found: Found[], only?: Re
 export function f1(c: Counts): { precision: number; recall: number; f1: number } {
   const precision = c.tp + c.fp === 0 ? 1 : c.tp / (c.tp + c.fp);
   const recall = c.tp + c.fn === 0 ? 1 : c.tp / (c.tp + c.fn);
-  return { precision, recall, f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall) };
+  return {
+    precision,
+    recall,
+    f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall),
+  };
 }
 
 export function total(scores: Scores, types?: ReadonlySet<string>): Counts {

@@ -4,7 +4,8 @@ import { btc } from '../iocs';
 import { Prng } from '../prng';
 
 /** Real-looking digests for the fixtures (hand-typed hex gets lengths wrong). */
-const digest = (alg: 'md5' | 'sha1' | 'sha256', seed: string): string => createHash(alg).update(seed).digest('hex');
+const digest = (alg: 'md5' | 'sha1' | 'sha256', seed: string): string =>
+  createHash(alg).update(seed).digest('hex');
 
 const md5a = digest('md5', 'hw-2');
 const sha256a = digest('sha256', 'hw-2');
@@ -153,12 +154,19 @@ export const HAND_WRITTEN: LabeledDoc[] = [
       rule: { name: 'Cobalt Strike default user agent' },
       source: { ip: '172.16.20.15', port: 51234 },
       destination: { ip: '23.106.215.76', port: 443, domain: 'static.cloudfront-cdn.info' },
-      user_agent: { original: 'Mozilla/5.0 (compatible; MSIE 9.0; Windows NT 6.1; WOW64; Trident/5.0; BOIE9;ENUS)' },
+      user_agent: {
+        original: 'Mozilla/5.0 (compatible; MSIE 9.0; Windows NT 6.1; WOW64; Trident/5.0; BOIE9;ENUS)',
+      },
       url: { original: '/ca', domain: 'static.cloudfront-cdn.info' },
       tls: { server: { ja3s: ja3s, x509: { serial_number: '5D3F1A2B' } } },
       observer: { version: '8.15.0' },
     }),
-    truth: [t('ipv4', '172.16.20.15'), t('ipv4', '23.106.215.76'), t('domain', 'static.cloudfront-cdn.info'), t('md5', ja3s)],
+    truth: [
+      t('ipv4', '172.16.20.15'),
+      t('ipv4', '23.106.215.76'),
+      t('domain', 'static.cloudfront-cdn.info'),
+      t('md5', ja3s),
+    ],
   },
   {
     id: 'hw-8-falcon-summary',
@@ -180,8 +188,15 @@ export const HAND_WRITTEN: LabeledDoc[] = [
     text: JSON.stringify({
       rule: { level: 7, description: 'Integrity checksum changed.', id: '550', mitre: { id: ['T1565.001'] } },
       agent: { id: '012', name: 'db-02', ip: '10.0.3.12' },
-      syscheck: { path: '/etc/ssh/sshd_config', md5_after: md5e, sha1_after: sha1e, sha256_after: sha256e, uname_after: 'root' },
-      full_log: "File '/etc/ssh/sshd_config' modified\nMode: scheduled\nChanged attributes: size,mtime,md5,sha1,sha256",
+      syscheck: {
+        path: '/etc/ssh/sshd_config',
+        md5_after: md5e,
+        sha1_after: sha1e,
+        sha256_after: sha256e,
+        uname_after: 'root',
+      },
+      full_log:
+        "File '/etc/ssh/sshd_config' modified\nMode: scheduled\nChanged attributes: size,mtime,md5,sha1,sha256",
     }),
     truth: [
       t('mitre_technique', 'T1565.001'),
@@ -253,7 +268,11 @@ export const HAND_WRITTEN: LabeledDoc[] = [
         severity: 1,
         metadata: { mitre_technique_id: ['T1071'] },
       },
-      http: { hostname: '91.92.251.103', url: '/gate/index.php', http_user_agent: 'Mozilla/4.0 (compatible; MSIE 8.0)' },
+      http: {
+        hostname: '91.92.251.103',
+        url: '/gate/index.php',
+        http_user_agent: 'Mozilla/4.0 (compatible; MSIE 8.0)',
+      },
       flow_id: 1234567890123456,
     }),
     truth: [t('ipv4', '192.168.5.23'), t('ipv4', '91.92.251.103'), t('mitre_technique', 'T1071')],
@@ -265,7 +284,13 @@ export const HAND_WRITTEN: LabeledDoc[] = [
       hostname: 'k8s-node-07',
       process: {
         executable: '/dev/shm/.x/kdevtmpfsi',
-        args: ['/dev/shm/.x/kdevtmpfsi', '-o', 'pool.supportxmr.com:3333', '-u', '44AFFq5kSiGBoZ4NMDwYtN18obc8AemS33DBLWs3H7otXft3XjrpDtQGv7SqSsaBYBb98uNbr2VBBEt7f2wfn3RVGQBEP3A'],
+        args: [
+          '/dev/shm/.x/kdevtmpfsi',
+          '-o',
+          'pool.supportxmr.com:3333',
+          '-u',
+          '44AFFq5kSiGBoZ4NMDwYtN18obc8AemS33DBLWs3H7otXft3XjrpDtQGv7SqSsaBYBb98uNbr2VBBEt7f2wfn3RVGQBEP3A',
+        ],
       },
       parent: { executable: '/usr/sbin/cron' },
       file: { hash: { sha256: sha256f } },

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { extract, extractReport } from './extract';
 import type { IocType } from './ioc';
 import { refang } from './refang';
+import { normalizeIpv6 } from './validators/ipv6';
 
 const values = (input: unknown, type?: IocType): string[] =>
   extract(input)
@@ -23,7 +24,9 @@ describe('extract: ipv4', () => {
     expect(values('TCP_TUNNEL/200 HIER_DIRECT/104.21.55.10 -', 'ipv4')).toEqual(['104.21.55.10']);
   });
   it('reads version fields of JSON alerts as versions', () => {
-    expect(values({ agent_version: '7.18.181.0', host: { ip: '7.18.181.0' } }, 'ipv4')).toEqual(['7.18.181.0']);
+    expect(values({ agent_version: '7.18.181.0', host: { ip: '7.18.181.0' } }, 'ipv4')).toEqual([
+      '7.18.181.0',
+    ]);
     expect(extract({ agent_version: '7.18.181.0' })).toEqual([]);
   });
   it('tags rather than drops special ranges', () => {
@@ -68,6 +71,12 @@ describe('extract: domain', () => {
       'cdn.example.co.uk',
     ]);
   });
+  it('keeps country domains whose TLD is also a script extension', () => {
+    expect(values('shop at allegro.pl and abused-free.ml', 'domain')).toEqual([
+      'allegro.pl',
+      'abused-free.ml',
+    ]);
+  });
   it('finds hyphenated names that start like a CVE id', () => {
     expect(values('cdn-host.me and cve-portal.com', 'domain')).toEqual(['cdn-host.me', 'cve-portal.com']);
   });
@@ -89,6 +98,15 @@ describe('extract: domain', () => {
     ['cmd.exe svchost.exe kernel32.dll', 'not TLDs'],
     ['München.de', 'IDN is not cut'],
   ])('does not extract %s (%s)', (text) => expect(values(text, 'domain')).toEqual([]));
+  it('skips a percent escape before a name', () => {
+    expect(values('https://x.web.app/v?u=a.smith%40contoso.com', 'domain')).toEqual([
+      'x.web.app',
+      'contoso.com',
+    ]);
+  });
+  it('still reads a registry host in an image field', () => {
+    expect(values({ image: 'docker.io/library/nginx:1.27' }, 'domain')).toEqual(['docker.io']);
+  });
   it('does not report file-name JSON fields as domains', () => {
     expect(
       values({ file: { name: 'invoice.zip' }, FileName: 'setup.app', process: { name: 'x.py' } }, 'domain'),
@@ -115,6 +133,12 @@ describe('extract: url', () => {
   it('reports an IP host as an IP', () => {
     expect(pairs('http://203.0.113.5:8080/x')).toEqual(['url:http://203.0.113.5:8080/x', 'ipv4:203.0.113.5']);
   });
+  it('stops at typographic quotes and ideographic punctuation', () => {
+    expect(values('see \u201chttps://evil.com/a\u201d and https://evil.com/b\u3002', 'url')).toEqual([
+      'https://evil.com/a',
+      'https://evil.com/b',
+    ]);
+  });
   it.each(['http://', 'mailto:x', 'notascheme://evil.com', 'http://-/'])('does not extract %s', (t) =>
     expect(values(t, 'url')).toEqual([]),
   );
@@ -126,6 +150,22 @@ describe('extract: email', () => {
       'John.Doe+tag@example.com',
       'ops@corp.io',
     ]);
+  });
+  it('keeps = in bounce addresses but not in key=value pairs', () => {
+    expect(
+      values(
+        'Return-Path: <bounce+srs=abc@mailer.example.com> suser=bob@corp.io SRS0=HHH=TT=example.org=alice@fwd.example.net',
+        'email',
+      ),
+    ).toEqual([
+      'bounce+srs=abc@mailer.example.com',
+      'bob@corp.io',
+      'SRS0=HHH=TT=example.org=alice@fwd.example.net',
+    ]);
+  });
+  it('reads message ids as domains, not mailboxes', () => {
+    expect(pairs('Message-ID: <20261122.ABC@mta.example.com>')).toEqual(['domain:mta.example.com']);
+    expect(pairs({ messageID: '<x1@mta.example.com>' })).toEqual(['domain:mta.example.com']);
   });
   it.each(['user@localhost', 'a@b', '@evil.com', 'user@file.exe'])('does not extract %s', (t) =>
     expect(values(t, 'email')).toEqual([]),
@@ -217,6 +257,7 @@ describe('extract: paths and registry keys', () => {
       '\\Device\\HarddiskVolume3\\Windows\\System32\\mshta.exe',
       '\\Device\\HarddiskVolume3\\Windows\\System32\\mshta.exe',
     ],
+    ['ran C:/Users/bob/AppData/x.exe now', 'C:/Users/bob/AppData/x.exe'],
   ])('%s -> %s', (text, path) => expect(values(text, 'file_path')).toEqual([path]));
   it.each([
     [
@@ -300,6 +341,39 @@ describe('extract: robustness', () => {
         }
       }),
       { numRuns: 500 },
+    );
+  });
+  it('normalization is idempotent: re-extracting a reported value reports it unchanged', () => {
+    const mac = fc
+      .array(fc.integer({ min: 0, max: 255 }), { minLength: 6, maxLength: 6 })
+      .map((b) => b.map((x) => x.toString(16).padStart(2, '0').toUpperCase()).join('-'));
+    const source = fc.oneof(fc.ipV4(), fc.ipV6(), fc.webUrl(), fc.emailAddress(), fc.domain(), mac);
+    fc.assert(
+      fc.property(source, (raw) => {
+        for (const ioc of extract(`seen ${raw} today`)) {
+          if (ioc.type === 'file_path') continue;
+          // Bare `a.ps` reads as a file name; a host keeps its meaning inside a URL.
+          const context = ioc.type === 'domain' ? `http://${ioc.value}/` : ioc.value;
+          const again = extract(context).find((i) => i.type === ioc.type);
+          expect(again?.value).toBe(ioc.value);
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+  it('finds generated IPv4 and IPv6 values in running text', () => {
+    fc.assert(
+      // Digit-free addresses (`::`, `dead:beef::cafe`) are not taken from prose: they read as code.
+      fc.property(
+        fc.ipV4(),
+        fc.ipV6().filter((v) => /\d/.test(v)),
+        (v4, v6) => {
+          const found = values(`a ${v4} b ${v6} c`);
+          expect(found).toContain(v4.split('.').map(Number).join('.'));
+          expect(found).toContain(normalizeIpv6(v6));
+        },
+      ),
+      { numRuns: 300 },
     );
   });
   it('never throws on arbitrary JSON', () => {

@@ -134,6 +134,12 @@ function isVersionField(key: string): boolean {
   return last.includes('version') || last === 'build' || last === 'useragent' || last === 'ua';
 }
 
+function isMessageIdField(key: string): boolean {
+  const segments = key.split('.');
+  const last = simplify(segments[segments.length - 1] ?? '');
+  return last.endsWith('messageid') || last === 'msgid' || last === 'inreplyto' || last === 'references';
+}
+
 function isAsnField(key: string, parentKey: string): boolean {
   const segments = key.split('.');
   const last = simplify(segments[segments.length - 1] ?? '');
@@ -173,6 +179,7 @@ function walkJson(sink: IocSink, root: object, options: ExtractOptions, warnings
         fileNameField: isFileNameField(key, parentKey),
         identifierField: isIdentifierField(key),
         versionField: isVersionField(key),
+        messageIdField: isMessageIdField(key),
       });
       continue;
     }

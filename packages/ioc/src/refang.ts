@@ -44,6 +44,23 @@ interface Match {
   out: string;
 }
 
+// Matches are read at once by the caller, so they are constants or one reused record: densely
+// defanged input must not allocate an object per replacement.
+const DOT: Match = { len: 1, out: '.' };
+const DOT_WORD: Match = { len: 3, out: '.' };
+const AT_WORD: Match = { len: 2, out: '@' };
+const AT: Match = { len: 1, out: '@' };
+const COLON_SLASHES: Match = { len: 3, out: '://' };
+const COLON: Match = { len: 1, out: ':' };
+const SLASH: Match = { len: 1, out: '/' };
+const found: Match = { len: 0, out: '' };
+
+function result(len: number, out: string): Match {
+  found.len = len;
+  found.out = out;
+  return found;
+}
+
 function matchWord(text: string, i: number, word: string): boolean {
   if (i + word.length > text.length) return false;
   for (let k = 0; k < word.length; k++) {
@@ -56,17 +73,17 @@ function matchWord(text: string, i: number, word: string): boolean {
 function bracketContent(text: string, j: number): Match | null {
   switch (lower(text.charCodeAt(j))) {
     case 46:
-      return { len: 1, out: '.' };
+      return DOT;
     case 100:
-      return matchWord(text, j, 'dot') ? { len: 3, out: '.' } : null;
+      return matchWord(text, j, 'dot') ? DOT_WORD : null;
     case 97:
-      return matchWord(text, j, 'at') ? { len: 2, out: '@' } : null;
+      return matchWord(text, j, 'at') ? AT_WORD : null;
     case 58:
-      return matchWord(text, j, '://') ? { len: 3, out: '://' } : { len: 1, out: ':' };
+      return matchWord(text, j, '://') ? COLON_SLASHES : COLON;
     case 47:
-      return { len: 1, out: '/' };
+      return SLASH;
     case 64:
-      return { len: 1, out: '@' };
+      return AT;
     default:
       return null;
   }
@@ -80,7 +97,7 @@ function matchBracket(text: string, i: number): Match | null {
   if (!content) return null;
   let k = j + content.len;
   while (k < text.length && k - (j + content.len) < 2 && isSpace(text.charCodeAt(k))) k++;
-  return k < text.length && isClose(text.charCodeAt(k)) ? { len: k + 1 - i, out: content.out } : null;
+  return k < text.length && isClose(text.charCodeAt(k)) ? result(k + 1 - i, content.out) : null;
 }
 
 /** `hxxp`, `hXXps`, `fxp` at a word start. */
@@ -90,11 +107,11 @@ function matchScheme(text: string, i: number): Match | null {
   if (c === 104 && matchWord(text, i, 'hxxp')) {
     const s = lower(text.charCodeAt(i + 4)) === 115;
     const after = text.charCodeAt(i + (s ? 5 : 4));
-    if (after === 58 || isOpen(after)) return { len: s ? 5 : 4, out: s ? 'https' : 'http' };
+    if (after === 58 || isOpen(after)) return result(s ? 5 : 4, s ? 'https' : 'http');
   }
   if (c === 102 && matchWord(text, i, 'fxp')) {
     const after = text.charCodeAt(i + 3);
-    if (after === 58 || isOpen(after)) return { len: 3, out: 'ftp' };
+    if (after === 58 || isOpen(after)) return result(3, 'ftp');
   }
   return null;
 }
@@ -107,11 +124,32 @@ const isWhitespace = (c: number): boolean => c === 32 || c === 9 || c === 10 || 
 
 export function refangWithOffsets(text: string): RefangResult {
   const reps = new ReplacementLog();
-  // The output is never longer than the input, so it is written into one code-unit buffer,
-  // allocated at the first replacement; texts without defanging are returned as they are.
-  let buf: Uint16Array | null = null;
+  // Output pieces: long unchanged stretches as slices (native copies), short ones and the
+  // replacement text gathered in a small code-unit buffer, so that dense defanging does not
+  // allocate a string per replacement. Texts without defanging are returned as they are.
+  const parts: string[] = [];
+  let pending: Uint16Array | null = null;
+  let pendingLen = 0;
   let copyFrom = 0;
   let outLen = 0;
+  const flush = (): void => {
+    if (pending && pendingLen > 0) {
+      parts.push(String.fromCharCode.apply(null, pending.subarray(0, pendingLen) as unknown as number[]));
+      pendingLen = 0;
+    }
+  };
+  const pushUnit = (unit: number): void => {
+    pending ??= new Uint16Array(PENDING_SIZE);
+    if (pendingLen === PENDING_SIZE) flush();
+    pending[pendingLen++] = unit;
+  };
+  const copy = (from: number, to: number): void => {
+    if (to - from >= SLICE_MIN) {
+      flush();
+      parts.push(text.slice(from, to));
+    } else for (let k = from; k < to; k++) pushUnit(text.charCodeAt(k));
+    outLen += to - from;
+  };
   // `\.` is refanged in `evil\.com` but not in `C:\Users\bob\.ssh`: it stays when a path
   // backslash (one not before a dot) occurs earlier in the same whitespace-free word. The last
   // whitespace is found lazily by a cursor that only moves forward, keeping the pass linear.
@@ -127,10 +165,10 @@ export function refangWithOffsets(text: string): RefangResult {
   };
 
   const replace = (at: number, len: number, out: string): void => {
-    buf ??= new Uint16Array(text.length);
-    for (let k = copyFrom; k < at; k++) buf[outLen++] = text.charCodeAt(k);
+    copy(copyFrom, at);
     reps.push(outLen, out.length, at, len);
-    for (let k = 0; k < out.length; k++) buf[outLen++] = out.charCodeAt(k);
+    for (let k = 0; k < out.length; k++) pushUnit(out.charCodeAt(k));
+    outLen += out.length;
     copyFrom = at + len;
   };
 
@@ -215,28 +253,20 @@ export function refangWithOffsets(text: string): RefangResult {
     i++;
   }
 
-  if (buf === null) {
+  if (reps.count === 0) {
     return { text, toOriginal: (start, end) => ({ start, end }) };
   }
-  const filled: Uint16Array = buf;
-  for (let k = copyFrom; k < n; k++) filled[outLen++] = text.charCodeAt(k);
-  return { text: decodeUnits(filled, outLen), toOriginal: (start, end) => mapSpan(reps, start, end) };
+  copy(copyFrom, n);
+  flush();
+  return { text: parts.join(''), toOriginal: (start, end) => mapSpan(reps, start, end) };
 }
 
 export function refang(text: string): string {
   return refangWithOffsets(text).text;
 }
 
-const CHUNK = 8192;
-
-/** Code units back to a string; chunked because `fromCharCode.apply` takes limited arguments. */
-function decodeUnits(units: Uint16Array, length: number): string {
-  const parts: string[] = [];
-  for (let k = 0; k < length; k += CHUNK) {
-    parts.push(String.fromCharCode.apply(null, Array.from(units.subarray(k, Math.min(length, k + CHUNK)))));
-  }
-  return parts.join('');
-}
+const PENDING_SIZE = 4096;
+const SLICE_MIN = 32;
 
 /** Index of the last replacement starting at or before `p`, or -1. */
 function lastRepAtOrBefore(reps: ReplacementLog, p: number): number {

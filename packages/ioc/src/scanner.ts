@@ -14,11 +14,13 @@ import { matchSsdeep } from './validators/ssdeep';
 import { matchUrl } from './validators/url';
 
 /**
- * One pass over the text splits it into tokens (runs of characters that can appear in a host,
- * address, hash or id); each token is classified by looking at its own characters plus a few
- * characters of context. URLs and paths, whose characters are wider than a token's, are
- * recognised at their anchor (`scheme://`, `C:\`, `HKLM\`, `/etc/`) and measured once. Every
- * character is therefore visited a small constant number of times, whatever the input.
+ * One forward pass. It jumps from anchor character to anchor character (every indicator holds a
+ * dot, colon, at sign, slash, backslash, hyphen or digit), measures the token around each anchor
+ * (a run of characters that can appear in a host, address, hash or id) and classifies it by its
+ * own characters plus a few characters of context. URLs and paths, whose characters are wider
+ * than a token's, are measured once from their anchor (`scheme://`, `C:\`, `HKLM\`, `/etc/`).
+ * Every character is visited a small constant number of times, whatever the input; no regular
+ * expression does any matching that could backtrack.
  */
 
 export interface ScanHit {
@@ -41,6 +43,8 @@ export interface ScanContext {
   identifierField?: boolean;
   /** The text is a version or user-agent field: dotted quads there are versions, not addresses. */
   versionField?: boolean;
+  /** The text is a Message-ID field: `<id@host>` names a message, not a mailbox. */
+  messageIdField?: boolean;
 }
 
 const DIGIT = 1;
@@ -140,23 +144,12 @@ const FILE_EXTENSIONS = new Set([
   'one',
 ]);
 
-/** TLDs that are far more often a file extension: a bare two-label `name.zip` is taken as a file. */
-const FILE_LIKE_TLDS = new Set([
-  'zip',
-  'mov',
-  'py',
-  'sh',
-  'one',
-  'ps',
-  'pm',
-  'ml',
-  'pl',
-  'rs',
-  'md',
-  'cab',
-  'java',
-  'csv',
-]);
+/**
+ * TLDs that are far more often a file extension: a bare two-label `name.zip` is taken as a file.
+ * Country TLDs with many real sites (`.pl`, `.rs`, `.md`, `.ml`) stay domains even though they are
+ * also script extensions.
+ */
+const FILE_LIKE_TLDS = new Set(['zip', 'mov', 'py', 'sh', 'one', 'ps', 'pm', 'cab']);
 
 /** Keys whose value is a file name, for `fname=update.zip` in CEF/LEEF/key=value logs. */
 const FILE_KEYS = new Set([
@@ -199,23 +192,31 @@ const VERSION_WORDS = new Set([
   'agentversion',
 ]);
 
+const SRS_PREFIXES = new Set(['srs0', 'srs1', 'prvs', 'msprvs1', 'btv1']);
+const MESSAGE_ID_HEADERS = new Set(['message-id', 'in-reply-to', 'references']);
+
 /** Characters every indicator contains at least one of. */
 const ANCHOR = /[.:@\\/0-9-]/g;
+const IS_ANCHOR = new Uint8Array(128);
+for (const ch of '.:@\\/0123456789-') IS_ANCHOR[ch.charCodeAt(0)] = 1;
+const NEAR_ANCHOR = 12;
 
-const SCHEMES = new Set([
-  'http',
-  'https',
-  'ftp',
-  'ftps',
-  'sftp',
-  'ws',
-  'wss',
-  'smb',
-  'tftp',
-  'rtsp',
-  'ldap',
-  'ldaps',
-]);
+const SCHEMES = ['http', 'https', 'ftp', 'ftps', 'sftp', 'ws', 'wss', 'smb', 'tftp', 'rtsp', 'ldap', 'ldaps'];
+
+/** `text[from, to)` is a URL scheme we extract, compared in place (no string per candidate). */
+function isScheme(text: string, from: number, to: number): boolean {
+  const len = to - from;
+  if (len < 2 || len > 5) return false;
+  outer: for (const scheme of SCHEMES) {
+    if (scheme.length !== len) continue;
+    for (let k = 0; k < len; k++) {
+      const c = text.charCodeAt(from + k);
+      if ((c >= 65 && c <= 90 ? c + 32 : c) !== scheme.charCodeAt(k)) continue outer;
+    }
+    return true;
+  }
+  return false;
+}
 
 /** The word just before `p`, skipping a separator such as `=`, `: `, `":"`; lower case, letters/digits/_ only. */
 function precedingWord(text: string, p: number): string {
@@ -287,8 +288,13 @@ export function scan(text: string, ctx: ScanContext = {}): ScanHit[] {
     if (isDomain(host)) hits.push({ type: 'domain', value: host.toLowerCase(), start: p, end: q });
   };
 
+  // A file-name field's value ends with the name: `update.zip` there is a file, while
+  // `docker.io/library/nginx` in an `image` field still names a registry host.
+  let valueEnd = n;
+  while (valueEnd > 0 && text.charCodeAt(valueEnd - 1) <= 32) valueEnd--;
+
   const isDomainFalsePositive = (p: number, q: number, value: string): boolean => {
-    if (ctx.fileNameField) return true;
+    if (ctx.fileNameField && q === valueEnd) return true;
     const prev = text.charCodeAt(p - 1);
     if ((prev === 47 || prev === 92) && text.charCodeAt(p - 2) !== prev) return true;
     if (text.charCodeAt(q) === 92) return true;
@@ -320,6 +326,9 @@ export function scan(text: string, ctx: ScanContext = {}): ScanHit[] {
   /** A piece holds no `:`, `@` or `+`; returns where scanning resumes when it consumed look-ahead. */
   const classifyPiece = (p0: number, q0: number): number => {
     let p = p0;
+    // `a.smith%40contoso.com`: the two hex digits after `%` belong to the escape, not the name.
+    if (text.charCodeAt(p - 1) === 37 && isHexDigit(text.charCodeAt(p)) && isHexDigit(text.charCodeAt(p + 1)))
+      p += 2;
     let q = q0;
     while (p < q && (CLS[text.charCodeAt(p)] as number) & (DOT | DASH | UNDERSCORE)) p++;
     while (q > p && (CLS[text.charCodeAt(q - 1)] as number) & (DOT | DASH | UNDERSCORE)) q--;
@@ -333,6 +342,8 @@ export function scan(text: string, ctx: ScanContext = {}): ScanHit[] {
       if (f === DOT) dots++;
     }
     if (flags & NONASCII) return q0;
+    // Letters alone are no indicator (every type needs a digit, dot, hyphen or more).
+    if ((flags & ~(LETTER | HEXLETTER)) === 0) return q0;
     if (len >= 32) classifyHashes(p, q);
     if ((flags & ~(DIGIT | DOT)) === 0) {
       if (dots === 3) {
@@ -364,20 +375,6 @@ export function scan(text: string, ctx: ScanContext = {}): ScanHit[] {
       }
     }
     if (first === 65 && text.charCodeAt(p + 1) === 83) {
-      if (
-        (len === 2 || (len === 3 && text.charCodeAt(p + 2) === 78)) &&
-        q === q0 &&
-        text.charCodeAt(q) === 32
-      ) {
-        let d = q + 1;
-        while (d < n && d - q <= 11 && isDigit(text.charCodeAt(d))) d++;
-        const asn =
-          d > q + 1 && !isAlnumCode(text.charCodeAt(d)) ? asnFromDigits(text.slice(q + 1, d)) : null;
-        if (asn) {
-          hits.push({ type: 'asn', value: asn, start: p, end: d });
-          return d;
-        }
-      }
       const asn = normalizeAsn(text.slice(p, q));
       if (asn) {
         hits.push({ type: 'asn', value: asn, start: p, end: q });
@@ -422,10 +419,42 @@ export function scan(text: string, ctx: ScanContext = {}): ScanHit[] {
     return resume;
   };
 
+  /**
+   * Bounce addresses keep `=` in the local part (`bounce+srs=abc@`, `SRS0=…@`, `prvs=…=user@`);
+   * `suser=bob@corp.com` is a key and a plain address. Extends back over `=` only for those forms.
+   */
+  const extendSrsLocal = (ls: number): number => {
+    let e = ls;
+    while (e > 0 && ls - e < 64) {
+      const c = text.charCodeAt(e - 1);
+      if (isLocalChar(c) || c === 61) e--;
+      else break;
+    }
+    let start = e;
+    for (;;) {
+      const eq = text.indexOf('=', start);
+      if (eq < 0 || eq >= ls) return start;
+      const head = text.slice(start, eq).toLowerCase();
+      if (head.includes('+') || SRS_PREFIXES.has(head)) return start;
+      start = eq + 1;
+    }
+  };
+
+  /** `Message-ID: <…@host>` and `In-Reply-To`/`References` hold message ids, not mailboxes. */
+  const isMessageIdHeader = (ls: number): boolean => {
+    let k = ls - 1;
+    while (k >= 0 && ls - k < 4 && (text.charCodeAt(k) === 60 || text.charCodeAt(k) === 32)) k--;
+    if (text.charCodeAt(k) === 58) k--;
+    const end = k + 1;
+    while (k >= 0 && end - k <= 12 && (isLetterCode(text.charCodeAt(k)) || text.charCodeAt(k) === 45)) k--;
+    return MESSAGE_ID_HEADERS.has(text.slice(k + 1, end).toLowerCase());
+  };
+
   const classifyEmail = (a: number, b: number): number => {
     const at = text.lastIndexOf('@', b - 1);
     let ls = at;
     while (ls > a && isLocalChar(text.charCodeAt(ls - 1))) ls--;
+    if (ls === a && text.charCodeAt(a - 1) === 61) ls = extendSrsLocal(ls);
     while (ls < at && text.charCodeAt(ls) === 46) ls++;
     let de = at + 1;
     while (de < b && isHostChar(text.charCodeAt(de))) de++;
@@ -433,7 +462,14 @@ export function scan(text: string, ctx: ScanContext = {}): ScanHit[] {
     const domain = text.slice(at + 1, de);
     if (isDomain(domain)) {
       const local = text.slice(ls, at);
-      if (local.length > 0 && local.length <= 64 && !local.endsWith('.') && !local.includes('..')) {
+      const isMessageId = ctx.messageIdField || isMessageIdHeader(ls);
+      if (
+        !isMessageId &&
+        local.length > 0 &&
+        local.length <= 64 &&
+        !local.endsWith('.') &&
+        !local.includes('..')
+      ) {
         hits.push({ type: 'email', value: `${local}@${domain.toLowerCase()}`, start: ls, end: de });
       }
       hits.push({ type: 'domain', value: domain.toLowerCase(), start: at + 1, end: de });
@@ -443,6 +479,13 @@ export function scan(text: string, ctx: ScanContext = {}): ScanHit[] {
     return classifyPieces(a, b);
   };
 
+  /** `C:` ending the token `[a, b)`, starting a word, followed by `/` and a name (not `//`). */
+  const isDriveSlashPath = (a: number, b: number): boolean => {
+    if (!isLetterCode(text.charCodeAt(b - 2))) return false;
+    const before = b - 2 > a ? text.charCodeAt(b - 3) : a > 0 ? text.charCodeAt(a - 1) : 32;
+    return !isAlnumCode(before) && before !== 92 && before !== 47 && isAlnumCode(text.charCodeAt(b + 1));
+  };
+
   /** Token `[a, b)`; returns the index to resume scanning from (at least b). */
   const classifyToken = (a: number, b: number, flags: number): number => {
     const last = text.charCodeAt(b - 1);
@@ -450,7 +493,7 @@ export function scan(text: string, ctx: ScanContext = {}): ScanHit[] {
     if (last === 58 && next === 47 && text.charCodeAt(b + 1) === 47) {
       let s = b - 1;
       while (s > a && isLetterCode(text.charCodeAt(s - 1))) s--;
-      if (SCHEMES.has(text.slice(s, b - 1).toLowerCase())) {
+      if (isScheme(text, s, b - 1)) {
         const url = matchUrl(text, s, b + 2);
         if (url) {
           if (s > a) classifyPieces(a, s);
@@ -460,12 +503,27 @@ export function scan(text: string, ctx: ScanContext = {}): ScanHit[] {
         }
       }
     }
+    if (next === 47 && last === 58 && b - a >= 2 && isDriveSlashPath(a, b)) {
+      // `C:/Windows/System32/x.exe`: a drive path written with forward slashes.
+      const end = matchWindowsPath(text, b - 2, b + 1);
+      if (end > 0) {
+        if (b - 2 > a) classifyPieces(a, b - 2);
+        hits.push({ type: 'file_path', value: text.slice(b - 2, end), start: b - 2, end });
+        return b + 1;
+      }
+    }
     if (next === 92) {
       // `C:\…`, `HKLM\…`, `HKCU:\…`
       const driveLetter = b - a >= 2 && last === 58 ? text.charCodeAt(b - 2) : 0;
       // A drive letter starts a word: `x\C:\` is no path start (a colon cannot occur inside one).
       const before = b - 2 > a ? text.charCodeAt(b - 3) : a > 0 ? text.charCodeAt(a - 1) : 32;
-      if (driveLetter && isLetterCode(driveLetter) && !isAlnumCode(before) && before !== 92 && before !== 47) {
+      if (
+        driveLetter &&
+        isLetterCode(driveLetter) &&
+        !isAlnumCode(before) &&
+        before !== 92 &&
+        before !== 47
+      ) {
         const end = matchWindowsPath(text, b - 2, b + 1);
         if (end > 0) {
           if (b - 2 > a) classifyPieces(a, b - 2);
@@ -493,19 +551,18 @@ export function scan(text: string, ctx: ScanContext = {}): ScanHit[] {
           return a + m;
         }
       }
-      if ((flags & (LETTER | HEXLETTER | DIGIT | COLON | DOT)) === flags && b - a >= 2) {
+      if ((flags & (LETTER | HEXLETTER | DIGIT | COLON | DOT)) === flags && b - a >= 3) {
         let e = b;
         while (e > a && text.charCodeAt(e - 1) === 46) e--;
-        const s = text.slice(a, e);
-        if (flags & DIGIT && s.includes(':') && s.indexOf(':') !== s.lastIndexOf(':')) {
-          const g = onlyHexColonDot(s) ? parseIpv6(s) : null;
+        if (flags & DIGIT && e - a <= 45 && colonCount(text, a, e) >= 2 && onlyHexColonDot(text, a, e)) {
+          const g = parseIpv6(text.slice(a, e));
           if (g) {
             hits.push({ type: 'ipv6', value: formatIpv6(g), start: a, end: e, tags: ipv6Tags(g) });
             return b;
           }
         }
-        if (s.length === 17) {
-          const mac = normalizeMac(s);
+        if (e - a === 17) {
+          const mac = normalizeMac(text.slice(a, e));
           if (mac) {
             hits.push({ type: 'mac', value: mac, start: a, end: e });
             return b;
@@ -514,6 +571,8 @@ export function scan(text: string, ctx: ScanContext = {}): ScanHit[] {
       }
     }
     if (flags & AT) return classifyEmail(a, b);
+    // `ahttp:`, `key:value`: pieces of letters only cannot hold an indicator.
+    if ((flags & ~(LETTER | HEXLETTER | COLON | PLUS)) === 0) return b;
     if (flags & (COLON | PLUS)) return classifyPieces(a, b);
     return classifyPiece(a, b);
   };
@@ -544,7 +603,10 @@ export function scan(text: string, ctx: ScanContext = {}): ScanHit[] {
     }
     if (next === 68 || next === 100) {
       // NT object path `\Device\HarddiskVolume3\…` as EDRs report image paths.
-      if (text.slice(k, k + 8).toLowerCase() === '\\device\\' && (k === 0 || !isAlnumCode(text.charCodeAt(k - 1)))) {
+      if (
+        text.slice(k, k + 8).toLowerCase() === '\\device\\' &&
+        (k === 0 || !isAlnumCode(text.charCodeAt(k - 1)))
+      ) {
         const end = matchWindowsPath(text, k, k + 8);
         if (end > 0) hits.push({ type: 'file_path', value: text.slice(k, end), start: k, end });
         return k + 1;
@@ -552,8 +614,13 @@ export function scan(text: string, ctx: ScanContext = {}): ScanHit[] {
     }
     // A hive name right before: `HKLM\…`, `HKEY_LOCAL_MACHINE\…` (the `HKCU:\` form arrives as a colon token).
     let hs = k;
-    while (hs > 0 && k - hs < 20 && (isLetterCode(text.charCodeAt(hs - 1)) || text.charCodeAt(hs - 1) === 95)) hs--;
-    if (k - hs >= 3 && (hs === 0 || !isAlnumCode(text.charCodeAt(hs - 1))) && REGISTRY_HIVES.has(text.slice(hs, k).toUpperCase())) {
+    while (hs > 0 && k - hs < 20 && (isLetterCode(text.charCodeAt(hs - 1)) || text.charCodeAt(hs - 1) === 95))
+      hs--;
+    if (
+      k - hs >= 3 &&
+      (hs === 0 || !isAlnumCode(text.charCodeAt(hs - 1))) &&
+      REGISTRY_HIVES.has(text.slice(hs, k).toUpperCase())
+    ) {
       const end = matchWindowsPath(text, hs, k + 1);
       if (end > 0) hits.push({ type: 'registry_key', value: text.slice(hs, end), start: hs, end });
     }
@@ -565,9 +632,21 @@ export function scan(text: string, ctx: ScanContext = {}): ScanHit[] {
   // is measured once around it. `pos` only moves forward, so the pass stays linear.
   let pos = 0;
   while (pos < n) {
-    ANCHOR.lastIndex = pos;
-    if (!ANCHOR.test(text)) break;
-    const k = ANCHOR.lastIndex - 1;
+    // Anchors are often close together (numbers, paths): look a few characters ahead in JS
+    // before paying for a regex call.
+    let k = pos;
+    const near = Math.min(n, pos + NEAR_ANCHOR);
+    while (k < near) {
+      const d = text.charCodeAt(k);
+      if (d < 128 && IS_ANCHOR[d] === 1) break;
+      k++;
+    }
+    if (k === near) {
+      if (k === n) break;
+      ANCHOR.lastIndex = k;
+      if (!ANCHOR.test(text)) break;
+      k = ANCHOR.lastIndex - 1;
+    }
     const c = text.charCodeAt(k);
     if (c === 92) {
       pos = scanBackslash(k);
@@ -621,15 +700,22 @@ export function scan(text: string, ctx: ScanContext = {}): ScanHit[] {
 }
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isHexDigit = (c: number): boolean => isDigit(c) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
 const isLocalChar = (c: number): boolean =>
   isAlnumCode(c) || c === 46 || c === 95 || c === 37 || c === 43 || c === 45;
 const isHostChar = (c: number): boolean => isAlnumCode(c) || c === 46 || c === 45;
 const isUnixPathBlocker = (c: number): boolean =>
   isAlnumCode(c) || c === 47 || c === 46 || c === 95 || c === 45 || c === 126 || c === 92;
 
-function onlyHexColonDot(s: string): boolean {
-  for (let k = 0; k < s.length; k++) {
-    const c = s.charCodeAt(k);
+function colonCount(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let k = from; k < to; k++) if (text.charCodeAt(k) === 58) n++;
+  return n;
+}
+
+function onlyHexColonDot(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
     if (!(isDigit(c) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70) || c === 58 || c === 46)) return false;
   }
   return true;

@@ -28,7 +28,9 @@ function normalizeIp(value: string): string | null {
   const v = value.trim();
   const v4 = parseIpv4(v);
   if (v4) return v4.join('.');
-  return normalizeIpv6(v.replace(/^\[|\]$/g, '').replace(/%.*$/, ''));
+  const zone = v.indexOf('%');
+  const bare = zone >= 0 ? v.slice(0, zone) : v;
+  return normalizeIpv6(bare.startsWith('[') && bare.endsWith(']') ? bare.slice(1, -1) : bare);
 }
 
 /**

@@ -3,7 +3,6 @@ export type NormalizeAlertErrorCode =
   | 'ALERT_BINARY'
   | 'ALERT_INVALID_JSON'
   | 'ALERT_TOO_LARGE'
-  | 'ALERT_NOT_OBJECT'
   | 'ALERT_MAPPING_INVALID'
   | 'ALERT_MAPPING_FAILED';
 

@@ -384,6 +384,18 @@ describe('normalizeAlert: bad input', () => {
     expect(r).toMatchObject({ ok: false, error: { code: 'ALERT_TOO_LARGE' } });
   });
 
+  it.each([
+    ['CEF with a long newline run', `CEF:0|a|b|c|d|e|5|msg=${'\n'.repeat(1 << 19)}x`],
+    ['CEF with many pairs', `CEF:0|a|b|c|d|e|5|${'k=v '.repeat(1 << 17)}`],
+    ['CEF with escapes only', `CEF:0|a|b|c|d|e|5|${'\\='.repeat(1 << 18)}`],
+    ['LEEF with empty pairs', `LEEF:1.0|a|b|c|d|${'=\t'.repeat(1 << 18)}`],
+    ['RFC 5424 with unclosed structured data', `<14>1 - h a - - [x ${'k="v" '.repeat(1 << 16)}`],
+    ['RFC 3164 with spaces', `<34>Oct 11 22:14:15 host ${' '.repeat(1 << 19)}x`],
+  ])('finishes on a pathological %s', async (_name, input) => {
+    const r = await normalizeAlert(input);
+    expect(r.ok).toBe(true);
+  });
+
   it('accepts UTF-8 bytes', async () => {
     const r = await ok(new TextEncoder().encode(fixture('wazuh-alert.json')));
     expect(r.mapper).toBe('wazuh');

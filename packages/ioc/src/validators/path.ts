@@ -66,6 +66,10 @@ function isPathTerminator(c: number): boolean {
     case 96: // `
     case 58: // : (only legal as the drive separator, which is before bodyStart)
     case 0xa0:
+    case 0x2018:
+    case 0x2019:
+    case 0x201c:
+    case 0x201d:
       return true;
     default:
       return false;
@@ -90,7 +94,8 @@ function pathContinuesAfterSpace(text: string, space: number): boolean {
       if (c === 45 || c === 47 || c === 32) return false;
       if (text.charCodeAt(k + 1) === 58 || (c === 92 && text.charCodeAt(k + 1) === 92)) return false;
       // Another key or path starting: `HKLM\…`, `HKEY_…`.
-      if ((c === 72 || c === 104) && (text.charCodeAt(k + 1) === 75 || text.charCodeAt(k + 1) === 107)) return false;
+      if ((c === 72 || c === 104) && (text.charCodeAt(k + 1) === 75 || text.charCodeAt(k + 1) === 107))
+        return false;
     }
     if (c === 92) return k > wordStart;
     if (c === 32) {

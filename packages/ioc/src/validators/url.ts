@@ -24,6 +24,15 @@ export function isUrlTerminator(c: number): boolean {
     case 125: // }
     case 0xa0:
     case 0x3000:
+    case 0x3001: // ideographic comma and full stop
+    case 0x3002:
+    case 0xff0c: // fullwidth comma
+    case 0x2018: // typographic quotes, as word processors write them
+    case 0x2019:
+    case 0x201c:
+    case 0x201d:
+    case 0xab: // guillemets
+    case 0xbb:
     case 0x2028:
     case 0x2029:
       return true;

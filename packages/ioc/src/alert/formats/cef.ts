@@ -1,4 +1,4 @@
-import { parseSpaceKeyValues, splitUnescaped, unescapeCef } from './key-value';
+import { parseSpaceKeyValues, splitUnescaped, trimLineEnd, unescapeCef } from './key-value';
 
 export interface CefRecord {
   /** Whatever preceded `CEF:` (a syslog header), trimmed. */
@@ -38,6 +38,6 @@ export function parseCef(line: string): CefRecord | null {
     signatureId: h[4] as string,
     name: h[5] as string,
     severity: (h[6] as string).trim(),
-    extension: parseSpaceKeyValues(rest.replace(/[\r\n]+$/, ''), isCefKeyChar),
+    extension: parseSpaceKeyValues(trimLineEnd(rest), isCefKeyChar),
   };
 }

@@ -29,8 +29,15 @@ export function parseSpaceKeyValues(s: string, isKeyChar: (c: number) => boolean
     }
     if (!isKeyChar(c)) wordIsKey = false;
   }
-  if (key !== null) out[key] = unescapeCef(s.slice(valueStart).replace(/\s+$/, ''));
+  if (key !== null) out[key] = unescapeCef(s.slice(valueStart).trimEnd());
   return out;
+}
+
+/** Drops trailing CR/LF without a `[\r\n]+$` regex, which is quadratic on long inner runs. */
+export function trimLineEnd(s: string): string {
+  let e = s.length;
+  while (e > 0 && (s.charCodeAt(e - 1) === 10 || s.charCodeAt(e - 1) === 13)) e--;
+  return e === s.length ? s : s.slice(0, e);
 }
 
 export function unescapeCef(v: string): string {

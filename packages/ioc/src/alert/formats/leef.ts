@@ -1,4 +1,4 @@
-import { splitUnescaped } from './key-value';
+import { splitUnescaped, trimLineEnd } from './key-value';
 
 export interface LeefRecord {
   prefix: string;
@@ -37,7 +37,7 @@ export function parseLeef(line: string): LeefRecord | null {
     else if (spec !== undefined) attrs = `${spec}|${rest}`;
   }
   const attributes: Record<string, string> = {};
-  for (const pair of attrs.replace(/[\r\n]+$/, '').split(delimiter)) {
+  for (const pair of trimLineEnd(attrs).split(delimiter)) {
     const eq = pair.indexOf('=');
     if (eq <= 0) continue;
     attributes[pair.slice(0, eq).trim()] = pair.slice(eq + 1);

@@ -1,3 +1,5 @@
+import { trimLineEnd } from './key-value';
+
 export interface SyslogRecord {
   facility: number;
   severity: number;
@@ -78,7 +80,7 @@ export function parseSyslog5424(line: string): SyslogRecord | null {
     procId: nil(fields[3]),
     msgId: nil(fields[4]),
     structuredData: sd,
-    message: message.replace(/[\r\n]+$/, ''),
+    message: trimLineEnd(message),
   };
 }
 
@@ -101,7 +103,7 @@ export function parseSyslog3164(line: string, referenceTime: Date): SyslogRecord
   const at = (y: number): Date =>
     new Date(Date.UTC(y, month, Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5])));
   if (at(year).getTime() > referenceTime.getTime() + 86_400_000) year--;
-  const rest = line.slice(pri.end + m[0].length).replace(/[\r\n]+$/, '');
+  const rest = trimLineEnd(line.slice(pri.end + m[0].length));
   const tag = /^([\w./-]{1,48})(?:\[(\w{1,32})\])?: ?/.exec(rest);
   return {
     facility: pri.pri >> 3,

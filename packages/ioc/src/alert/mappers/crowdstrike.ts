@@ -2,7 +2,7 @@ import type { AlertMapper } from '../alert-payload';
 import { field, isRecord, list, num, raw, str, strs } from '../field';
 
 const isStreamingDetection = (v: unknown): boolean =>
-  /DetectionSummaryEvent$/.test(str(v, 'metadata.eventType') ?? '');
+  (str(v, 'metadata.eventType') ?? '').endsWith('DetectionSummaryEvent');
 
 /**
  * CrowdStrike Falcon detection: the Detects API entity (`ldt:` id, `device`, `behaviors[]`),
