@@ -23,6 +23,12 @@ const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   NEXTAUTH_URL: z.url().default('http://localhost:3000'),
   NEXTAUTH_SECRET: optional,
+  /**
+   * At-rest key for sealed secrets (32 bytes, hex or base64). When unset outside production it is
+   * generated once beside the PGlite folder (`<dirname(PALISADE_DATA_DIR)>/secret-key`) on first
+   * use: see server/ingest/at-rest-key.ts.
+   */
+  PALISADE_SECRET_KEY: optional,
   DATABASE_URL: optional,
   /** Same default as @palisade/db (which reads it itself), relative to the working directory. */
   PALISADE_DATA_DIR: z.string().min(1).default('./.data/pglite'),

@@ -4,7 +4,10 @@ import { auditLog, memberships, tenants, userPublicColumns, users } from '../src
 import type { SeededTenant } from '../src/seed-tenants';
 import { seedTenants, useTestDatabase } from '../src/testing';
 import { withTenantOn } from '../src/with-tenant';
+import { ENRICHMENT_TABLES } from './enrichment-tables';
 import { PERMISSION_DENIED, pgFailure, RLS_VIOLATION, rows } from './helpers';
+import { INGEST_TABLES } from './ingest-tables';
+import { PLAYBOOK_TABLES } from './playbook-tables';
 
 // Tenant A's scope against tenant B's rows, table by table, each negative with a positive control.
 // Runs as palisade_login on PostgreSQL (a non-superuser like production) and on PGlite.
@@ -51,7 +54,11 @@ describe('every tenant table has an isolation case', () => {
             join pg_namespace n on n.oid = c.relnamespace
            where n.nspname = 'public' and c.relkind = 'r' and a.attname = 'tenant_id' order by 1`,
     );
-    expect(tables.map((r) => r.table)).toEqual(['audit_log', 'memberships']);
+    // Each list's cases live in its own file (playbooks-isolation.int.test.ts for PLAYBOOK_TABLES,
+    // enrichment-isolation.int.test.ts for ENRICHMENT_TABLES, ingest-isolation.int.test.ts for INGEST_TABLES).
+    expect(tables.map((r) => r.table)).toEqual(
+      ['audit_log', 'memberships', ...PLAYBOOK_TABLES, ...ENRICHMENT_TABLES, ...INGEST_TABLES].sort(),
+    );
   });
 });
 

@@ -1,5 +1,7 @@
 import { createRegistry } from './action-registry';
 import { emailSend } from './actions/email-send';
+import { enrichArtifact } from './actions/enrich-artifact';
+import { enrichIncident } from './actions/enrich-incident';
 import { httpRequest } from './actions/http-request';
 import { incidentAssign } from './actions/incident-assign';
 import { incidentComment } from './actions/incident-comment';
@@ -7,6 +9,7 @@ import { incidentLink } from './actions/incident-link';
 import { incidentTag } from './actions/incident-tag';
 import { incidentUpdate } from './actions/incident-update';
 import { iocExtract } from './actions/ioc-extract';
+import { listAdd } from './actions/list-add';
 import { listLookup } from './actions/list-lookup';
 import { reportGenerate } from './actions/report-generate';
 import { siemCloseAlert } from './actions/siem-close-alert';
@@ -23,6 +26,9 @@ export const builtinActions = [
   incidentTag,
   incidentLink,
   listLookup,
+  listAdd,
+  enrichArtifact,
+  enrichIncident,
   varSet,
   httpRequest,
   emailSend,

@@ -1,8 +1,11 @@
 import type { JobDefinition } from './define-job';
+import { enrichIncidentJob } from './enrich-incident';
+import { playbookJobs } from './playbook-jobs';
+import { processAlertsJob } from './process-alerts';
 import { type JobRuntime, runJobBatch } from './run-job-batch';
 
 /** Every job this worker runs. A handler not listed here never gets a queue or a worker. */
-export const allJobs: readonly JobDefinition[] = [];
+export const allJobs: readonly JobDefinition[] = [...playbookJobs(), processAlertsJob, enrichIncidentJob];
 
 /**
  * Creates (or updates) each job's queue, syncs its cron schedule and starts `concurrency`

@@ -1,7 +1,11 @@
 import { closeDatabase, getDatabase } from '@palisade/db/client';
-import { seedDemo } from '@palisade/db/seed';
+import { DEMO_TENANTS, seedDemo } from '@palisade/db/seed';
+import { createExecutor } from '@palisade/worker/playbooks/executor';
+import { seedDemoPlaybooks } from '@palisade/worker/playbooks/seed-demo-playbooks';
 import { type RunningWorker, startWorker } from '@palisade/worker/start-worker';
 import { env } from '@/env';
+import { atRestKey } from '@/server/ingest/at-rest-key';
+import { seedDemoAlerts } from '@/server/ingest/seed-demo-alerts';
 import { logger } from '@/server/logger';
 import { formatLogins } from './print-logins';
 
@@ -27,6 +31,21 @@ export async function startEmbedded(): Promise<void> {
   const worker = env.embeddedWorker
     ? await startWorker({ database, ...(env.WORKER_PORT === undefined ? {} : { port: env.WORKER_PORT }) })
     : undefined;
+  if (env.PALISADE_SEED_DEMO === '1') {
+    // After the worker: a demo run enqueues its first jobs, which needs the worker's queues.
+    const seeded = await seedDemoPlaybooks(
+      database.db,
+      createExecutor(log),
+      DEMO_TENANTS.map((t) => t.id),
+      { startRuns: worker !== undefined },
+    ).catch((err: unknown) => log.error({ err }, 'demo playbooks not seeded'));
+    if (seeded) log.info(seeded, 'demo playbooks seeded');
+    // Through the real intake, so the worker turns them into incidents (needs its queue).
+    const alerts = await seedDemoAlerts(database, { log, secretKey: atRestKey }).catch((err: unknown) =>
+      log.error({ err }, 'demo alerts not seeded'),
+    );
+    if (alerts) log.info(alerts, 'demo alerts sent');
+  }
   handleShutdown(worker);
 }
 

@@ -9,6 +9,11 @@ export const STATUS = {
   NOT_FOUND: { trpc: 'NOT_FOUND', http: 404 },
   // @palisade/db TenantScopeError: an operation needed exactly one tenant of the scope.
   TENANT_SCOPE: { trpc: 'BAD_REQUEST', http: 400 },
+  // @palisade/db IncidentTransitionError: a status change the lifecycle does not allow from the current state.
+  INCIDENT_TRANSITION: { trpc: 'CONFLICT', http: 409 },
+  // playbook: a source or run inputs that do not validate; a run event the engine refused.
+  PLAYBOOK_INVALID: { trpc: 'BAD_REQUEST', http: 400 },
+  PLAYBOOK_RUN_REFUSED: { trpc: 'CONFLICT', http: 409 },
 } as const satisfies Record<string, { trpc: TRPCError['code']; http: number }>;
 
 export type DomainErrorCode = keyof typeof STATUS;

@@ -5,11 +5,13 @@ import { AreaNav } from '@/components/area-nav';
 import { TenantFilter } from '@/components/tenant-filter';
 import { UserMenu } from '@/components/user-menu';
 import { requireMe } from '@/server/auth/current-actor';
+import { TRPCReactProvider } from '@/trpc/react';
 import { serverCaller } from '@/trpc/server';
 
 const NAV = [
   { href: '/console', label: 'Overview' },
   { href: '/console/incidents', label: 'Incidents' },
+  { href: '/console/campaigns', label: 'Campaigns' },
   { href: '/console/tenants', label: 'Tenants' },
   { href: '/console/playbooks', label: 'Playbooks' },
   { href: '/console/daemons', label: 'Daemons' },
@@ -38,7 +40,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
         </>
       }
     >
-      {children}
+      <TRPCReactProvider>{children}</TRPCReactProvider>
     </AppShell>
   );
 }

@@ -5,6 +5,7 @@ import { AreaNav } from '@/components/area-nav';
 import { logoSrc } from '@/components/logo-src';
 import { UserMenu } from '@/components/user-menu';
 import { requireMe } from '@/server/auth/current-actor';
+import { TRPCReactProvider } from '@/trpc/react';
 
 const NAV = [
   { href: '/portal', label: 'Overview' },
@@ -37,7 +38,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
         }
         topBar={<UserMenu name={me.name} email={me.email} role={me.role} />}
       >
-        {children}
+        <TRPCReactProvider>{children}</TRPCReactProvider>
       </AppShell>
     </div>
   );

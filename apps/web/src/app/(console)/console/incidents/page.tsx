@@ -1,17 +1,22 @@
-import { EmptyState } from '@palisade/ui/empty-state';
 import { PageHeader } from '@palisade/ui/page-header';
 import type { Metadata } from 'next';
+import { Suspense } from 'react';
+import { requireMe } from '@/server/auth/current-actor';
+import { IncidentQueue } from './incident-queue';
 
 export const metadata: Metadata = { title: 'Incidents' };
 
-export default function IncidentsPage() {
+export default async function IncidentsPage() {
+  const me = await requireMe('staff');
   return (
     <>
-      <PageHeader title="Incidents" description="The cross-tenant incident queue for your tenants." />
-      <EmptyState title="No incidents yet">
-        Alert ingest and incident creation are not built yet. Once alerts arrive through the ingest API or a
-        daemon, incidents for your tenants will be queued here.
-      </EmptyState>
+      <PageHeader
+        title="Incidents"
+        description="The queue across your tenants. It refreshes by itself; the tenant filter is in the top bar."
+      />
+      <Suspense>
+        <IncidentQueue me={{ userId: me.userId }} />
+      </Suspense>
     </>
   );
 }

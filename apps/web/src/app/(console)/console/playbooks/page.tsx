@@ -1,17 +1,22 @@
-import { EmptyState } from '@palisade/ui/empty-state';
 import { PageHeader } from '@palisade/ui/page-header';
 import type { Metadata } from 'next';
+import { Suspense } from 'react';
+import { requireMe } from '@/server/auth/current-actor';
+import { PlaybooksPanel } from './playbooks-panel';
 
 export const metadata: Metadata = { title: 'Playbooks' };
 
-export default function PlaybooksPage() {
+export default async function PlaybooksPage() {
+  await requireMe('staff');
   return (
     <>
-      <PageHeader title="Playbooks" description="Versioned response playbooks per tenant." />
-      <EmptyState title="No playbooks yet">
-        The playbook editor is coming: the MSSP master playbook will ship as the default and each tenant gets
-        its own versioned copy.
-      </EmptyState>
+      <PageHeader
+        title="Playbooks"
+        description="Versioned response playbooks per tenant: the MSSP master playbook and its sections, tuned per client."
+      />
+      <Suspense>
+        <PlaybooksPanel />
+      </Suspense>
     </>
   );
 }

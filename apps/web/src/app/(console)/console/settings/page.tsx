@@ -1,6 +1,7 @@
 import { EmptyState } from '@palisade/ui/empty-state';
 import { PageHeader } from '@palisade/ui/page-header';
 import type { Metadata } from 'next';
+import Link from 'next/link';
 
 export const metadata: Metadata = { title: 'Settings' };
 
@@ -8,9 +9,41 @@ export default function SettingsPage() {
   return (
     <>
       <PageHeader title="Settings" description="Staff, tenant assignments and onboarding." />
-      <EmptyState title="Settings are not available yet">
-        Staff management, tenant onboarding (SLA policy, contacts, branding, data sources) and tenant
-        assignments are coming.
+      <ul className="mb-6 space-y-2 text-sm">
+        <li>
+          <Link href="/console/settings/data-sources" className="font-medium text-sky-800 hover:underline">
+            Data sources
+          </Link>
+          <span className="text-slate-600"> — alert senders per tenant and their ingest API keys.</span>
+        </li>
+        <li>
+          <Link href="/console/settings/lists" className="font-medium text-sky-800 hover:underline">
+            Global lists
+          </Link>
+          <span className="text-slate-600">
+            {' '}
+            — allow/block lists, assets, VIP users and aliases, per tenant and MSSP-wide.
+          </span>
+        </li>
+        <li>
+          <Link href="/console/settings/integrations" className="font-medium text-sky-800 hover:underline">
+            Integrations
+          </Link>
+          <span className="text-slate-600"> — OSINT reputation providers and their credentials.</span>
+        </li>
+        <li>
+          <Link href="/console/settings/attack-rules" className="font-medium text-sky-800 hover:underline">
+            ATT&amp;CK mapping rules
+          </Link>
+          <span className="text-slate-600">
+            {' '}
+            — rule name or source patterns mapped to MITRE ATT&amp;CK techniques.
+          </span>
+        </li>
+      </ul>
+      <EmptyState title="More settings are not available yet">
+        Staff management, tenant onboarding (SLA policy, contacts, branding) and tenant assignments are
+        coming.
       </EmptyState>
     </>
   );

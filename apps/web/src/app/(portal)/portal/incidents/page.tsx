@@ -1,6 +1,6 @@
-import { EmptyState } from '@palisade/ui/empty-state';
 import { PageHeader } from '@palisade/ui/page-header';
 import type { Metadata } from 'next';
+import { PortalIncidentList } from './portal-incident-list';
 
 export const metadata: Metadata = { title: 'Incidents' };
 
@@ -11,10 +11,7 @@ export default function PortalIncidentsPage() {
         title="Incidents"
         description="Security incidents your MSSP is handling for your company."
       />
-      <EmptyState title="No incidents yet">
-        Incidents your MSSP opens for your company will be listed here with their severity, status and
-        handling timeline.
-      </EmptyState>
+      <PortalIncidentList />
     </>
   );
 }

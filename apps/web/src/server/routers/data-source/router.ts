@@ -1,0 +1,7 @@
+import { createTRPCRouter } from '@/server/trpc/init';
+import { create } from './create';
+import { createKey } from './create-key';
+import { list } from './list';
+import { revoke } from './revoke';
+
+export const dataSourceRouter = createTRPCRouter({ list, create, createKey, revoke });

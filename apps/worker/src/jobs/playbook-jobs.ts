@@ -1,0 +1,17 @@
+import type { Logger } from 'pino';
+import { createLogger } from '../logger';
+import { createExecutor, type Executor } from '../playbooks/executor';
+import type { ExecutorConfigInput } from '../playbooks/executor-config';
+import { advanceRunJob } from './advance-run';
+import type { JobDefinition } from './define-job';
+import { runStepJob } from './run-step';
+
+/** The playbook executor's jobs, sharing one executor (its config and action handlers). */
+export function playbookJobs(config: ExecutorConfigInput = {}, log?: Logger): JobDefinition[] {
+  return playbookJobsFor(createExecutor(log ?? createLogger(), config));
+}
+
+/** The same jobs on an executor the caller also uses (tests start runs with it). */
+export function playbookJobsFor(ex: Executor): JobDefinition[] {
+  return [advanceRunJob(ex) as JobDefinition, runStepJob(ex) as JobDefinition];
+}

@@ -1,0 +1,2 @@
+DROP INDEX "incident_artifacts_artifact_idx";--> statement-breakpoint
+CREATE INDEX "incident_artifacts_artifact_idx" ON "incident_artifacts" USING btree ("tenant_id","artifact_id","first_seen_at" DESC NULLS LAST);
