@@ -61,7 +61,9 @@ describe('foundation in the browser', () => {
       await expect.poll(() => page.locator('body').innerText()).toContain('Acme Health Security');
       const shell = page.locator('.portal-brand').first();
       await expect
-        .poll(() => shell.evaluate((el) => getComputedStyle(el).getPropertyValue('--shell-sidebar-bg').trim()))
+        .poll(() =>
+          shell.evaluate((el) => getComputedStyle(el).getPropertyValue('--shell-sidebar-bg').trim()),
+        )
         .toBe('#0f766e');
       const logo = shell.locator('img').first();
       expect(await logo.isVisible()).toBe(true);

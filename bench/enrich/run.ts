@@ -8,7 +8,7 @@ import { type EnrichOptions, enrichArtifact } from '@palisade/worker/osint/enric
 import type { OsintProvider } from '@palisade/worker/osint/osint-provider';
 import { internetProviders } from '@palisade/worker/osint/providers';
 import type { Artifact } from '@palisade/worker/osint/verdict';
-import { openBenchDatabase } from './bench-database';
+import { openBenchDatabase } from '../shared/bench-database';
 import { startFakeProviders } from './fake-providers';
 import { prng } from './prng';
 
@@ -65,7 +65,7 @@ async function run(options: EnrichOptions, tenantId: string, list: Artifact[]) {
 }
 
 const loadBefore = os.loadavg()[0] ?? 0;
-const { database, drop } = await openBenchDatabase();
+const { database, drop } = await openBenchDatabase('enrich');
 const fake = await startFakeProviders(LATENCY, prng(0xbe7c));
 try {
   const [a, b] = [crypto.randomUUID(), crypto.randomUUID()];

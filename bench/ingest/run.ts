@@ -8,9 +8,9 @@ import { tenants } from '@palisade/db/schema';
 import { withTenantOn } from '@palisade/db/with-tenant';
 import postgres from 'postgres';
 import { z } from 'zod';
+import { openBenchDatabase } from '../shared/bench-database';
 import { alertStream } from './alert-generator';
 import { bareSqlCeiling } from './bare-sql-ceiling';
-import { openIngestBenchDatabase } from './bench-database';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const Env = z.object({
@@ -77,7 +77,7 @@ const pct = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
 async function main() {
-  const bench = await openIngestBenchDatabase();
+  const bench = await openBenchDatabase('ingest');
   const owner = postgres(bench.url, { max: 20, onnotice: () => {} });
   try {
     // Tenants and data sources (generous rate limits: the bench measures the pipeline, not the limiter).

@@ -19,7 +19,7 @@ import { startRun } from '@palisade/worker/playbooks/start-run';
 import { startWorker } from '@palisade/worker/start-worker';
 import { pino } from 'pino';
 import { z } from 'zod';
-import { openPlaybookBenchDatabase } from './bench-database';
+import { openBenchDatabase } from '../shared/bench-database';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const Env = z.object({
@@ -110,7 +110,7 @@ async function waitAll(
 }
 
 async function main() {
-  const { database, drop } = await openPlaybookBenchDatabase();
+  const { database, drop } = await openBenchDatabase('playbooks');
   if (database.kind !== 'postgres') throw new Error('bench runs on PostgreSQL');
   const raw = database.client;
   const q = {

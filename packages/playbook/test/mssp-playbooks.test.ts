@@ -62,10 +62,15 @@ describe('MSSP master playbook', () => {
             ],
           },
         }),
-        'list.lookup': (input) =>
-          input.list === 'blocklist'
-            ? { output: { hits: [{ value: 'evil.example', entry: {} }], misses: ['203.0.113.9'] } }
-            : { output: { hits: [], misses: input.values } },
+        'enrich.incident': () => ({
+          output: {
+            worst: 'malicious',
+            counts: { malicious: 1, suspicious: 0, benign: 1, unknown: 0 },
+            priorityDelta: 0,
+            techniques: ['T1566.002'],
+            suppressed: ['203.0.113.9'],
+          },
+        }),
         'var.set': (input) => ({ output: { value: input.value } }),
       },
     });
@@ -83,7 +88,6 @@ describe('MSSP master playbook', () => {
         },
         alert: { raw: { subject: 'invoice' }, mitre_techniques: ['T1566.002'] },
         tenant: {
-          settings: { reputation_url: 'https://rep.example/api' },
           contacts: [{ name: 'Dana', email: 'dana@client.example', primary: true }],
         },
       },
@@ -106,7 +110,6 @@ describe('MSSP master playbook', () => {
         'incident.update',
         'incident.tag',
         'sla.start',
-        'http.request',
         'incident.link',
         'incident.comment',
         'email.send',
@@ -122,9 +125,70 @@ describe('MSSP master playbook', () => {
         subject: '[MEDIUM] Incident #1042: Phishing hxxp://evil[.]example',
       },
     });
+    // The allow-listed artifact stays out of the client's notice.
+    const body = String((mail?.command as { input: { body: string } }).input.body);
+    expect(body).toContain('- domain: evil.example');
+    expect(body).not.toContain('203.0.113.9');
+    const summary = runner.commands.find(
+      (c) =>
+        c.command.type === 'record-effect' &&
+        c.command.actionId === 'incident.comment' &&
+        String((c.command.input as { body?: string }).body).startsWith('Enrichment:'),
+    );
+    expect((summary?.command as { input: { body: string } } | undefined)?.input.body).toContain(
+      'worst verdict malicious (malicious 1, suspicious 0, benign 1, unknown 0)',
+    );
     // only side-effect-free actions were performed
     expect(new Set(runner.performed.map((p) => p.actionId))).toEqual(
-      new Set(['ioc.extract', 'list.lookup', 'var.set']),
+      new Set(['ioc.extract', 'enrich.incident', 'var.set']),
     );
+  });
+
+  it('runs for an incident with no alert and no description (opened by hand)', async () => {
+    const library = loadAll();
+    const texts: unknown[] = [];
+    const runner = new ReferenceRunner({
+      playbooks: [...library.values()],
+      registry: builtinRegistry,
+      dryRun: true,
+      handlers: {
+        'ioc.extract': (input) => {
+          texts.push(input.text);
+          return { output: { iocs: [] } };
+        },
+        'enrich.incident': () => ({
+          output: {
+            worst: 'unknown',
+            counts: { malicious: 0, suspicious: 0, benign: 0, unknown: 0 },
+            priorityDelta: 0,
+            techniques: [],
+            suppressed: [],
+          },
+        }),
+        'var.set': (input) => ({ output: { value: input.value } }),
+      },
+    });
+    const state = await runner.run(
+      'mssp-master',
+      {},
+      {
+        incident: {
+          id: '5d1c0f7e-8a2b-4c3d-9e4f-0a1b2c3d4e5f',
+          number: 7,
+          title: 'Reported by phone',
+          description: null,
+          severity: 'low',
+          status: 'new',
+          created_at: '2026-01-01T00:00:00Z',
+          assigned_at: null,
+          resolved_at: null,
+          resolution: null,
+        },
+        tenant: { contacts: [] },
+      },
+    );
+    expect(state.error).toBeUndefined();
+    expect(state.status).toBe('succeeded');
+    expect(texts).toEqual(['Reported by phone']);
   });
 });

@@ -5,6 +5,7 @@ import {
   storeProcessedAlerts,
 } from '@palisade/db/queries/ingest/store-processed-alerts';
 import { withTenantOn } from '@palisade/db/with-tenant';
+import { startIncidentCreatedRuns } from '../playbooks/start-incident-runs';
 import { defineJob } from './define-job';
 import { normalizeReceivedAlert } from './process-alerts-normalize';
 
@@ -12,7 +13,10 @@ import { normalizeReceivedAlert } from './process-alerts-normalize';
  * Received alerts → normalized alerts, artifacts and incidents, in one tenant transaction: claim
  * (row locks, SKIP LOCKED) the job's alerts plus the tenant's oldest other waiting ones, normalize
  * them (CPU only, no I/O, so holding the transaction is fine), write everything. A crash or a
- * retry rolls back or finds the alerts done: nothing is lost or done twice.
+ * retry rolls back or finds the alerts done: nothing is lost or done twice. The tenant's
+ * `incident.created` playbooks start in the same transaction, so a new incident never commits without
+ * its runs (idempotent per incident and playbook). `alert.received` / `incident.updated` triggers are
+ * not fired here: the store does not report which alert joined which incident or what changed on it.
  */
 export const processAlertsJob = defineJob(
   PROCESS_ALERTS,
@@ -27,9 +31,12 @@ export const processAlertsJob = defineJob(
       const normalized: ProcessedAlert[] = [];
       for (const alert of claimed) normalized.push(await normalizeReceivedAlert(alert));
       const stored = await storeProcessedAlerts(tx, { tenantId: p.tenantId, alerts: normalized });
-      return { claimed: claimed.length, ...stored };
+      const runs = await startIncidentCreatedRuns(tx, p.tenantId, stored.createdIncidentIds);
+      return { claimed: claimed.length, ...stored, runs };
     });
     if (result.failed > 0) log.warn({ failed: result.failed }, 'alerts could not be normalized');
+    if (result.runs.skipped.length > 0)
+      log.warn({ skipped: result.runs.skipped }, 'incident.created playbooks not started');
     return {
       claimed: result.claimed,
       processed: result.processed,
@@ -37,6 +44,7 @@ export const processAlertsJob = defineJob(
       failed: result.failed,
       incidentsCreated: result.createdIncidentIds.length,
       incidentsUpdated: result.updatedIncidentIds.length,
+      playbookRunsStarted: result.runs.started.length,
     };
   },
   // Several jobs per fetch keep throughput up despite pg-boss's sleep between polls.

@@ -27,6 +27,9 @@ export async function startEmbedded(): Promise<void> {
     process.stdout.write(`${formatLogins(logins, env.NEXTAUTH_URL)}\n`);
   }
 
+  // The in-process worker's enrichment opens sealed provider credentials with the key from process.env:
+  // publish it (generated and kept beside the data folder when unset) before the worker starts.
+  if (env.embeddedWorker) atRestKey();
   // The worker logs through its own root logger (app: worker, its redaction list).
   const worker = env.embeddedWorker
     ? await startWorker({ database, ...(env.WORKER_PORT === undefined ? {} : { port: env.WORKER_PORT }) })

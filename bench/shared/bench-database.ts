@@ -9,13 +9,20 @@ const Env = z.object({
   PGUSER: z.string().min(1).optional(),
 });
 
-/** A fresh migrated PostgreSQL database for one run, dropped afterwards. */
-export async function openBenchDatabase(): Promise<{ database: Database; drop(): Promise<void> }> {
+export interface BenchDatabase {
+  database: Database;
+  /** For child processes (a worker, a web server) that open their own connections. */
+  url: string;
+  drop(): Promise<void>;
+}
+
+/** A fresh migrated PostgreSQL database for one bench run, named after the bench, dropped afterwards. */
+export async function openBenchDatabase(bench: string): Promise<BenchDatabase> {
   const env = Env.parse(process.env);
   const adminUrl =
     env.BENCH_DATABASE_URL ??
     `postgres://${encodeURIComponent(env.PGUSER ?? os.userInfo().username)}@127.0.0.1:5432/postgres`;
-  const name = `palisade_bench_enrich_${Date.now().toString(36)}`;
+  const name = `palisade_bench_${bench}_${Date.now().toString(36)}`;
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database "${name}"`);
   const url = new URL(adminUrl);
@@ -24,6 +31,7 @@ export async function openBenchDatabase(): Promise<{ database: Database; drop():
   await migrate(database);
   return {
     database,
+    url: url.toString(),
     drop: async () => {
       await database.close();
       await admin.unsafe(`drop database if exists "${name}" with (force)`);
