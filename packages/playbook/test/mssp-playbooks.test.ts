@@ -126,7 +126,7 @@ describe('MSSP master playbook', () => {
       },
     });
     // The allow-listed artifact stays out of the client's notice.
-    const body = String((mail?.command as { input: { body: string } }).input.body);
+    const body = String((mail?.command as { input: { body: string } } | undefined)?.input.body);
     expect(body).toContain('- domain: evil.example');
     expect(body).not.toContain('203.0.113.9');
     const summary = runner.commands.find(
