@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { persistedSecret } from './server/persisted-secret';
 
 /**
  * The only reader of process.env in apps/web. Validated once at import.
@@ -43,22 +43,6 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
-function persistedSecret(pgliteDir: string): string {
-  // Beside, not inside, the PGlite folder: PostgreSQL owns everything in its data directory.
-  const dir = path.dirname(pgliteDir);
-  const file = path.join(dir, 'nextauth-secret');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  mkdirSync(dir, { recursive: true });
-  const secret = randomBytes(32).toString('base64url');
-  // 'wx' fails if another process won the race; read theirs then.
-  try {
-    writeFileSync(file, secret, { mode: 0o600, flag: 'wx' });
-    return secret;
-  } catch {
-    return readFileSync(file, 'utf8').trim();
-  }
-}
-
 function resolveSecret(parsed: z.infer<typeof EnvSchema>, building: boolean): string {
   if (parsed.NEXTAUTH_SECRET) return parsed.NEXTAUTH_SECRET;
   // `next build` loads route modules but serves nothing: no secret needed, none written.
@@ -66,7 +50,7 @@ function resolveSecret(parsed: z.infer<typeof EnvSchema>, building: boolean): st
   if (parsed.NODE_ENV === 'production' && parsed.DATABASE_URL) {
     throw new Error('NEXTAUTH_SECRET must be set in production when DATABASE_URL is set');
   }
-  return persistedSecret(path.resolve(parsed.PALISADE_DATA_DIR));
+  return persistedSecret(parsed.PALISADE_DATA_DIR, 'nextauth-secret', 'base64url');
 }
 
 /** Validates an environment (process.env in the app; a literal in tests). */

@@ -1,8 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { SecretKeyInput } from '@palisade/db/crypto/secret-box';
 import { env } from '@/env';
+import { persistedSecret } from '@/server/persisted-secret';
 
 let cached: Buffer | undefined;
 
@@ -24,16 +22,5 @@ function persisted(): string {
   if (env.NODE_ENV === 'production' && env.DATABASE_URL) {
     throw new Error('PALISADE_SECRET_KEY must be set in production when DATABASE_URL is set');
   }
-  const dir = path.dirname(path.resolve(env.PALISADE_DATA_DIR));
-  const file = path.join(dir, 'secret-key');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  mkdirSync(dir, { recursive: true });
-  const key = randomBytes(32).toString('hex');
-  // 'wx' fails if another process won the race; read theirs then.
-  try {
-    writeFileSync(file, key, { mode: 0o600, flag: 'wx' });
-    return key;
-  } catch {
-    return readFileSync(file, 'utf8').trim();
-  }
+  return persistedSecret(env.PALISADE_DATA_DIR, 'secret-key', 'hex');
 }
