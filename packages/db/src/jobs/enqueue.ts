@@ -35,29 +35,7 @@ export async function enqueueMany(tx: Tx, jobs: readonly JobToEnqueue[]): Promis
     expireInSeconds: options.expireInSeconds,
     priority: options.priority,
   }));
-  const result = await tx.execute(sql`
-    insert into ${sql.identifier(BOSS_SCHEMA)}.job (
-      id, name, data, priority, start_after, singleton_key, expire_in, keep_until,
-      retry_limit, retry_delay, retry_backoff, policy)
-    select gen_random_uuid(), j.name, j.data, coalesce(j.priority, 0), j.start_after, j."singletonKey",
-      case when j."expireInSeconds" is not null then j."expireInSeconds"::numeric * interval '1s'
-           when q.expire_seconds is not null then q.expire_seconds * interval '1s'
-           else interval '15 minutes' end,
-      j.start_after + coalesce((q.retention_minutes * 60)::text, '14 days')::interval,
-      coalesce(j."retryLimit", q.retry_limit, 2),
-      case when coalesce(q.retry_backoff, false) then greatest(coalesce(q.retry_delay, 0), 1)
-           else coalesce(q.retry_delay, 0) end,
-      coalesce(q.retry_backoff, false),
-      q.policy
-    from (
-      select x.*,
-        case when x."startAfter" is null then now() else x."startAfter"::timestamptz end as start_after
-      from json_to_recordset(${JSON.stringify(rows)}::json) as x (
-        name text, data jsonb, "startAfter" text, "singletonKey" text, "retryLimit" integer,
-        "expireInSeconds" integer, priority integer)
-    ) j
-    join ${sql.identifier(BOSS_SCHEMA)}.queue q on q.name = j.name
-    on conflict do nothing`);
+  const result = await insertJobs(tx, rows);
   const inserted = affected(result);
   // A job for a queue the worker never created would vanish silently (the join finds no queue row).
   const deduplicable = jobs.filter((j) => j.options?.singletonKey !== undefined).length;
@@ -65,6 +43,57 @@ export async function enqueueMany(tx: Tx, jobs: readonly JobToEnqueue[]): Promis
     throw new EnqueueError(`enqueued ${inserted} of ${jobs.length} jobs: is the worker's queue created?`);
   }
   return inserted;
+}
+
+// SQLSTATEs for no such table / schema, no permission: no worker has installed pg-boss here yet.
+const MISSING_QUEUE_STORAGE = new Set(['42P01', '3F000', '42501']);
+
+/** pg-boss 10's own batch insert (`insertJobs`); `rows` are serialized as one JSON parameter. */
+async function insertJobs(tx: Tx, rows: readonly object[]) {
+  try {
+    return await tx.execute(sql`
+      insert into ${sql.identifier(BOSS_SCHEMA)}.job (
+        id, name, data, priority, start_after, singleton_key, expire_in, keep_until,
+        retry_limit, retry_delay, retry_backoff, policy)
+      select gen_random_uuid(), j.name, j.data, coalesce(j.priority, 0), j.start_after, j."singletonKey",
+        case when j."expireInSeconds" is not null then j."expireInSeconds"::numeric * interval '1s'
+             when q.expire_seconds is not null then q.expire_seconds * interval '1s'
+             else interval '15 minutes' end,
+        j.start_after + coalesce((q.retention_minutes * 60)::text, '14 days')::interval,
+        coalesce(j."retryLimit", q.retry_limit, 2),
+        case when coalesce(q.retry_backoff, false) then greatest(coalesce(q.retry_delay, 0), 1)
+             else coalesce(q.retry_delay, 0) end,
+        coalesce(q.retry_backoff, false),
+        q.policy
+      from (
+        select x.*,
+          case when x."startAfter" is null then now() else x."startAfter"::timestamptz end as start_after
+        from json_to_recordset(${JSON.stringify(rows)}::json) as x (
+          name text, data jsonb, "startAfter" text, "singletonKey" text, "retryLimit" integer,
+          "expireInSeconds" integer, priority integer)
+      ) j
+      join ${sql.identifier(BOSS_SCHEMA)}.queue q on q.name = j.name
+      on conflict do nothing`);
+  } catch (err) {
+    if (MISSING_QUEUE_STORAGE.has(pgErrorCode(err) ?? '')) {
+      throw new EnqueueError(
+        "pg-boss's job table is missing or not granted to the app role: has a worker started here?",
+        {
+          cause: err,
+        },
+      );
+    }
+    throw err;
+  }
+}
+
+/** The SQLSTATE of a driver error, also when drizzle wraps it. */
+function pgErrorCode(err: unknown): string | undefined {
+  for (let e: unknown = err; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+  }
+  return undefined;
 }
 
 export class EnqueueError extends Error {

@@ -4,6 +4,7 @@ import { acceptAlerts } from '@palisade/db/queries/ingest/accept-alerts';
 import { hashApiKey, looksLikeApiKey } from '@palisade/db/queries/ingest/api-key';
 import { authenticateIngestKey } from '@palisade/db/queries/ingest/authenticate-ingest-key';
 import { dedupClaim } from '@palisade/db/queries/ingest/dedup-claim';
+import { EnqueueError } from '@palisade/db/jobs/enqueue';
 import { withTenantOn } from '@palisade/db/with-tenant';
 import type { Logger } from 'pino';
 import { ingestError } from './ingest-error';
@@ -128,7 +129,19 @@ export async function handleIngest(request: Request, deps: IngestDeps): Promise<
         dataSourceId: auth.dataSourceId,
         items: toStore.map(({ index: _index, ...rest }) => rest),
       }),
-    );
+    ).catch((err: unknown) => {
+      // The alerts and their job share one transaction, so nothing was stored: the sender retries.
+      if (err instanceof EnqueueError) return null;
+      throw err;
+    });
+    if (!stored) {
+      return ingestError(
+        503,
+        'queue_unavailable',
+        'alert processing is not ready (no worker has created its queue yet); nothing was stored, retry later',
+        { headers: { 'retry-after': '30' } },
+      );
+    }
     stored.forEach((result, i) => {
       const index = (toStore[i] as { index: number }).index;
       items[index] =

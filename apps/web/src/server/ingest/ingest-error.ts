@@ -11,6 +11,7 @@ export type IngestErrorCode =
   | 'empty_batch'
   | 'no_valid_items'
   | 'rate_limited'
+  | 'queue_unavailable'
   | 'internal';
 
 /** `{ error: { code, message } }`, the one error shape of the API. */

@@ -119,6 +119,12 @@ export const ingestOpenApi = {
             },
           },
           '500': error('Not stored; retry later.', ['internal']),
+          '503': {
+            ...error('Not stored: no worker has created the processing queue yet; retry later.', [
+              'queue_unavailable',
+            ]),
+            headers: { 'Retry-After': { schema: { type: 'integer' }, description: 'Seconds to wait.' } },
+          },
         },
       },
     },
