@@ -1,10 +1,10 @@
 import type { Db } from '@palisade/db/client';
+import { EnqueueError } from '@palisade/db/jobs/enqueue';
 import { openHmacSecret } from '@palisade/db/queries/data-sources/hmac-secret';
 import { acceptAlerts } from '@palisade/db/queries/ingest/accept-alerts';
 import { hashApiKey, looksLikeApiKey } from '@palisade/db/queries/ingest/api-key';
 import { authenticateIngestKey } from '@palisade/db/queries/ingest/authenticate-ingest-key';
 import { dedupClaim } from '@palisade/db/queries/ingest/dedup-claim';
-import { EnqueueError } from '@palisade/db/jobs/enqueue';
 import { withTenantOn } from '@palisade/db/with-tenant';
 import type { Logger } from 'pino';
 import { ingestError } from './ingest-error';
