@@ -6,12 +6,9 @@ import { SectionCard } from '@palisade/ui/section-card';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTRPC } from '@/trpc/react';
+import { ActionForm, actionControl } from './action-form';
 import type { StaffIncident } from './incident-detail';
 import { type IncidentKey, useRefreshIncident } from './use-refresh-incident';
-
-const control = 'w-full rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900';
-const button =
-  'shrink-0 rounded-md bg-slate-900 px-3 py-1 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-40';
 
 export interface IncidentActionsProps {
   incidentKey: IncidentKey;
@@ -41,22 +38,18 @@ export function IncidentActions({ incidentKey, incident, assignees, me }: Incide
   return (
     <SectionCard title="Actions">
       <div className="space-y-4 text-sm">
-        <form
-          className="space-y-1"
-          onSubmit={(e) => {
-            e.preventDefault();
-            assign.mutate({ ...incidentKey, assigneeUserId: assignee || null });
-          }}
-        >
-          <label htmlFor="incident-assignee" className="block text-xs font-medium text-slate-600">
-            Assignee
-          </label>
-          <div className="flex gap-2">
+        <ActionForm
+          id="incident-assignee"
+          label="Assignee"
+          submitLabel="Assign"
+          submitDisabled={busy}
+          onSubmit={() => assign.mutate({ ...incidentKey, assigneeUserId: assignee || null })}
+          control={
             <select
               id="incident-assignee"
               value={assignee}
               onChange={(e) => setAssignee(e.target.value)}
-              className={control}
+              className={actionControl}
             >
               <option value="">unassigned</option>
               {assignees.map((a) => (
@@ -65,10 +58,8 @@ export function IncidentActions({ incidentKey, incident, assignees, me }: Incide
                 </option>
               ))}
             </select>
-            <button type="submit" disabled={busy} className={button}>
-              Assign
-            </button>
-          </div>
+          }
+        >
           {canTakeIt ? (
             <button
               type="button"
@@ -82,27 +73,22 @@ export function IncidentActions({ incidentKey, incident, assignees, me }: Incide
               Assign to me
             </button>
           ) : null}
-        </form>
+        </ActionForm>
 
-        <form
-          className="space-y-1"
-          onSubmit={(e) => {
-            e.preventDefault();
-            setStatus.mutate({
-              ...incidentKey,
-              status: status as (typeof incidentStatus.enumValues)[number],
-            });
-          }}
-        >
-          <label htmlFor="incident-status" className="block text-xs font-medium text-slate-600">
-            Status
-          </label>
-          <div className="flex gap-2">
+        <ActionForm
+          id="incident-status"
+          label="Status"
+          submitLabel="Set status"
+          submitDisabled={busy || status === incident.status}
+          onSubmit={() =>
+            setStatus.mutate({ ...incidentKey, status: status as (typeof incidentStatus.enumValues)[number] })
+          }
+          control={
             <select
               id="incident-status"
               value={status}
               onChange={(e) => setStatusValue(e.target.value)}
-              className={control}
+              className={actionControl}
             >
               {incidentStatus.enumValues.map((s) => (
                 <option key={s} value={s}>
@@ -110,28 +96,21 @@ export function IncidentActions({ incidentKey, incident, assignees, me }: Incide
                 </option>
               ))}
             </select>
-            <button type="submit" disabled={busy || status === incident.status} className={button}>
-              Set status
-            </button>
-          </div>
-        </form>
+          }
+        />
 
-        <form
-          className="space-y-1"
-          onSubmit={(e) => {
-            e.preventDefault();
-            setSeverity.mutate({ ...incidentKey, severity: severity as Severity });
-          }}
-        >
-          <label htmlFor="incident-severity" className="block text-xs font-medium text-slate-600">
-            Severity
-          </label>
-          <div className="flex gap-2">
+        <ActionForm
+          id="incident-severity"
+          label="Severity"
+          submitLabel="Set severity"
+          submitDisabled={busy || severity === incident.severity}
+          onSubmit={() => setSeverity.mutate({ ...incidentKey, severity: severity as Severity })}
+          control={
             <select
               id="incident-severity"
               value={severity}
               onChange={(e) => setSeverityValue(e.target.value)}
-              className={control}
+              className={actionControl}
             >
               {severityLevel.enumValues.map((s) => (
                 <option key={s} value={s}>
@@ -139,36 +118,26 @@ export function IncidentActions({ incidentKey, incident, assignees, me }: Incide
                 </option>
               ))}
             </select>
-            <button type="submit" disabled={busy || severity === incident.severity} className={button}>
-              Set severity
-            </button>
-          </div>
-        </form>
+          }
+        />
 
-        <form
-          className="space-y-1"
-          onSubmit={(e) => {
-            e.preventDefault();
-            addTag.mutate({ ...incidentKey, tag }, { onSuccess: () => setTag('') });
-          }}
-        >
-          <label htmlFor="incident-tag" className="block text-xs font-medium text-slate-600">
-            Tag
-          </label>
-          <div className="flex gap-2">
+        <ActionForm
+          id="incident-tag"
+          label="Tag"
+          submitLabel="Add tag"
+          submitDisabled={busy || !tag.trim()}
+          onSubmit={() => addTag.mutate({ ...incidentKey, tag }, { onSuccess: () => setTag('') })}
+          control={
             <input
               id="incident-tag"
               value={tag}
               maxLength={64}
               onChange={(e) => setTag(e.target.value)}
               placeholder="e.g. phishing"
-              className={control}
+              className={actionControl}
             />
-            <button type="submit" disabled={busy || !tag.trim()} className={button}>
-              Add tag
-            </button>
-          </div>
-        </form>
+          }
+        />
 
         {error ? (
           <p role="alert" className="text-sm text-red-700">
