@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Tx } from '../src/database';
+import { rowsOf } from '../src/rows';
 import {
   artifactEnrichments,
   artifacts,
@@ -15,7 +16,7 @@ import type { SeededTenant } from '../src/seed-tenants';
 import { seedTenants, useTestDatabase } from '../src/testing';
 import { withTenantOn } from '../src/with-tenant';
 import { ENRICHMENT_TABLES } from './enrichment-tables';
-import { pgFailure, RLS_VIOLATION, rows } from './helpers';
+import { expectScopeSeesOnlyOwnRows, pgFailure, RLS_VIOLATION } from './helpers';
 
 // Tenant A's scope against tenant B's enrichment rows, per table, each refusal with a positive control.
 const t = useTestDatabase();
@@ -60,23 +61,9 @@ beforeAll(async () => {
 
 const asA = <T>(fn: (tx: Tx) => Promise<T>) => withTenantOn(t.app.db, a.id, fn);
 
-function rowsOf(result: unknown): unknown[] {
-  return Array.isArray(result) ? result : ((result as { rows: unknown[] }).rows ?? []);
-}
-
 describe.each(ENRICHMENT_TABLES)('%s', (table) => {
-  it("A's scope sees A's rows and none of B's", async () => {
-    const seen = await asA((tx) =>
-      rows<{ tenant_id: string }>(tx, sql`select tenant_id from ${sql.identifier(table)}`),
-    );
-    expect(seen.length).toBeGreaterThan(0);
-    expect(new Set(seen.map((r) => r.tenant_id))).toEqual(new Set([a.id]));
-    const [owner] = await rows<{ n: number }>(
-      t.db,
-      sql`select count(*)::int as n from ${sql.identifier(table)} where tenant_id = ${b.id}`,
-    );
-    expect(owner?.n).toBeGreaterThan(0);
-  });
+  it("A's scope sees A's rows and none of B's", () =>
+    expectScopeSeesOnlyOwnRows({ owner: t.db, app: t.app.db }, table, a.id, b.id));
 
   it("A's scope cannot change or delete B's rows", async () => {
     const updated = await asA((tx) =>

@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Tx } from '../src/database';
+import { rowsOf } from '../src/rows';
 import {
   alertArtifacts,
   alertDedupKeys,
@@ -18,7 +19,7 @@ import {
 import type { SeededTenant } from '../src/seed-tenants';
 import { seedTenants, useTestDatabase } from '../src/testing';
 import { withTenantOn } from '../src/with-tenant';
-import { PERMISSION_DENIED, pgFailure, RLS_VIOLATION, rows } from './helpers';
+import { expectScopeSeesOnlyOwnRows, PERMISSION_DENIED, pgFailure, RLS_VIOLATION } from './helpers';
 import { INGEST_TABLES } from './ingest-tables';
 
 // Tenant A's scope against tenant B's ingestion and incident rows, table by table, each refusal
@@ -83,10 +84,6 @@ beforeAll(async () => {
 
 const asA = <T>(fn: (tx: Tx) => Promise<T>) => withTenantOn(t.app.db, a.id, fn);
 
-function rowsOf(result: unknown): unknown[] {
-  return Array.isArray(result) ? result : ((result as { rows: unknown[] }).rows ?? []);
-}
-
 /** A no-op update the app role may run on each table (column grants differ); null = append-only. */
 const NOOP_UPDATE: Record<(typeof INGEST_TABLES)[number], SQL | null> = {
   alert_artifacts: sql`locations = locations`,
@@ -104,18 +101,8 @@ const NOOP_UPDATE: Record<(typeof INGEST_TABLES)[number], SQL | null> = {
 };
 
 describe.each(INGEST_TABLES)('%s', (table) => {
-  it("A's scope sees A's rows and none of B's", async () => {
-    const seen = await asA((tx) =>
-      rows<{ tenant_id: string }>(tx, sql`select tenant_id from ${sql.identifier(table)}`),
-    );
-    expect(seen.length).toBeGreaterThan(0);
-    expect(new Set(seen.map((r) => r.tenant_id))).toEqual(new Set([a.id]));
-    const [owner] = await rows<{ n: number }>(
-      t.db,
-      sql`select count(*)::int as n from ${sql.identifier(table)} where tenant_id = ${b.id}`,
-    );
-    expect(owner?.n).toBeGreaterThan(0);
-  });
+  it("A's scope sees A's rows and none of B's", () =>
+    expectScopeSeesOnlyOwnRows({ owner: t.db, app: t.app.db }, table, a.id, b.id));
 
   it("A's scope cannot change B's rows (append-only tables: not even its own)", async () => {
     const set = NOOP_UPDATE[table];

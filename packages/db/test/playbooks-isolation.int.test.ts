@@ -3,10 +3,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Tx } from '../src/database';
 import { savePlaybookVersion } from '../src/queries/playbooks/catalog';
 import { insertRun } from '../src/queries/playbooks/runs';
+import { rowsOf } from '../src/rows';
 import type { SeededTenant } from '../src/seed-tenants';
 import { seedTenants, useTestDatabase } from '../src/testing';
 import { withTenantOn } from '../src/with-tenant';
-import { PERMISSION_DENIED, pgFailure, RLS_VIOLATION, rows } from './helpers';
+import { expectScopeSeesOnlyOwnRows, PERMISSION_DENIED, pgFailure, RLS_VIOLATION, rows } from './helpers';
 import { PLAYBOOK_TABLES } from './playbook-tables';
 
 // Tenant A's scope against tenant B's playbook rows, per table, each refusal with a positive control.
@@ -55,18 +56,8 @@ beforeAll(async () => {
 const asA = <T>(fn: (tx: Tx) => Promise<T>) => withTenantOn(t.app.db, a.id, fn);
 
 describe.each(PLAYBOOK_TABLES)('%s', (table) => {
-  it("A's scope sees A's rows and none of B's", async () => {
-    const seen = await asA((tx) =>
-      rows<{ tenant_id: string }>(tx, sql`select tenant_id from ${sql.identifier(table)}`),
-    );
-    expect(seen.length).toBeGreaterThan(0);
-    expect(new Set(seen.map((r) => r.tenant_id))).toEqual(new Set([a.id]));
-    const [owner] = await rows<{ n: number }>(
-      t.db,
-      sql`select count(*)::int as n from ${sql.identifier(table)} where tenant_id = ${b.id}`,
-    );
-    expect(owner?.n).toBeGreaterThan(0);
-  });
+  it("A's scope sees A's rows and none of B's", () =>
+    expectScopeSeesOnlyOwnRows({ owner: t.db, app: t.app.db }, table, a.id, b.id));
 
   it("A's scope cannot touch B's rows", async () => {
     const update = asA((tx) =>
@@ -84,10 +75,6 @@ describe.each(PLAYBOOK_TABLES)('%s', (table) => {
 });
 
 const NO_TENANT_UPDATE = new Set(['playbook_versions', 'playbook_effects', 'outbox']);
-
-function rowsOf(result: unknown): unknown[] {
-  return Array.isArray(result) ? result : ((result as { rows: unknown[] }).rows ?? []);
-}
 
 describe('playbook writes across tenants', () => {
   it("A's scope cannot start a run on B's playbook or insert B's rows", async () => {
