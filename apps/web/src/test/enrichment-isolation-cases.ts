@@ -10,21 +10,11 @@ import {
 } from '@palisade/db/schema';
 import { eq } from 'drizzle-orm';
 import { expect } from 'vitest';
-import type { callerFor, Fixtures } from './trpc-fixtures';
+import { type Callers, type Case, FORBIDDEN, NOT_FOUND } from './isolation-case';
+import type { Fixtures } from './trpc-fixtures';
 
 // The lists.* and integrations.* rows of the isolation suite (spread into its CASES, whose type
 // still demands one row per procedure). Fixtures are seeded on first use, after seedFixtures.
-
-type Caller = Awaited<ReturnType<typeof callerFor>>;
-type Callers = { clientA: Caller; analyst: Caller; admin: Caller };
-type Case = {
-  call: (caller: Caller, fx: Fixtures) => Promise<unknown>;
-  crossTenant: (callers: Callers, fx: Fixtures) => Promise<void>;
-  positive: (callers: Callers, fx: Fixtures) => Promise<void>;
-};
-
-const NOT_FOUND = { code: 'NOT_FOUND' };
-const FORBIDDEN = { code: 'FORBIDDEN' };
 
 type EnrichmentFixtures = {
   entryA: string;

@@ -4,21 +4,11 @@ import { startRun } from '@palisade/worker/playbooks/start-run';
 import { expect } from 'vitest';
 import { logger } from '@/server/logger';
 import { playbookExecutor } from '@/server/routers/playbook/playbook-executor';
-import type { callerFor, Fixtures } from './trpc-fixtures';
+import { type Case, FORBIDDEN, NOT_FOUND } from './isolation-case';
+import type { Fixtures } from './trpc-fixtures';
 
 // The playbook.* rows of the isolation suite. Fixtures are written straight through withTenant (no
 // audit entries), because audit.list's positive control counts tenant A's audit log.
-
-type Caller = Awaited<ReturnType<typeof callerFor>>;
-type Callers = { clientA: Caller; analyst: Caller; admin: Caller };
-type Case = {
-  call: (caller: Caller, fx: Fixtures) => Promise<unknown>;
-  crossTenant: (callers: Callers, fx: Fixtures) => Promise<void>;
-  positive: (callers: Callers, fx: Fixtures) => Promise<void>;
-};
-
-const NOT_FOUND = { code: 'NOT_FOUND' };
-const FORBIDDEN = { code: 'FORBIDDEN' };
 
 const WAITING = `id: iso-check
 name: Isolation check

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type AppRouter, appRouter } from '@/server/trpc/root';
 import { ENRICHMENT_CASES } from '@/test/enrichment-isolation-cases';
 import { CAMPAIGN_IP, type IncidentFixtures, seedIncidentFixtures } from '@/test/incident-fixtures';
+import { type Callers, type Case, FORBIDDEN, NOT_FOUND } from '@/test/isolation-case';
 import { PLAYBOOK_CASES } from '@/test/playbook-isolation-cases';
 import { callerFor, type Fixtures, seedFixtures } from '@/test/trpc-fixtures';
 
@@ -14,22 +15,8 @@ import { callerFor, type Fixtures, seedFixtures } from '@/test/trpc-fixtures';
 // biome-ignore lint/correctness/useHookAtTopLevel: a vitest fixture (before/after hooks), not a React hook
 const t = useTestDatabase();
 
-type Caller = Awaited<ReturnType<typeof callerFor>>;
-type Callers = { clientA: Caller; analyst: Caller; admin: Caller };
 type Inputs = inferRouterInputs<AppRouter>;
 type ProcedurePath = { [R in keyof Inputs]: `${R & string}.${keyof Inputs[R] & string}` }[keyof Inputs];
-
-type Case = {
-  /** Any valid call; used for the UNAUTHORIZED checks. */
-  call: (caller: Caller, fx: Fixtures) => Promise<unknown>;
-  /** Client user of A reaching for tenant B. */
-  crossTenant: (callers: Callers, fx: Fixtures) => Promise<void>;
-  /** The same procedure working for someone entitled, so the refusal is not an accident. */
-  positive: (callers: Callers, fx: Fixtures) => Promise<void>;
-};
-
-const NOT_FOUND = { code: 'NOT_FOUND' };
-const FORBIDDEN = { code: 'FORBIDDEN' };
 
 const CASES: Record<ProcedurePath, Case> = {
   'me.get': {
