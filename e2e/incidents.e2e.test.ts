@@ -14,6 +14,9 @@ const acmeTitle = `E2E ${run} ransomware beacon on ws-042`;
 const initechTitle = `E2E ${run} phishing link clicked`;
 const internalNote = `internal ${run}: looks like lateral movement`;
 const sharedNote = `shared ${run}: we isolated the host`;
+// Block-listed for Acme before the alert arrives, so enrichment judges it malicious with no internet.
+const beaconIp = '203.0.113.77';
+const acmeTenantId = '0b7c6c1e-1d7a-4a52-9c1e-000000000001'; // DEMO_TENANTS[0]
 
 let app: AppServer;
 let browser: Browser;
@@ -83,6 +86,13 @@ describe('incidents in the browser', () => {
   it('an admin creates data-source keys in the console; alerts posted with them become incidents', () =>
     withPage(async (page) => {
       await signIn(page, admin, 'console');
+      await page.goto(`${app.url}/console/settings/lists?tenant=${acmeTenantId}`);
+      await page.getByRole('tab', { name: /block/i }).click();
+      const entry = page.getByRole('form', { name: 'Add entry' });
+      await entry.getByLabel('Value', { exact: true }).fill(beaconIp);
+      await entry.getByLabel('Reason', { exact: true }).fill(`e2e ${run} known C2`);
+      await entry.getByRole('button', { name: 'Add' }).click();
+      await expect.poll(() => page.getByRole('main').innerText()).toContain(beaconIp);
       const acmeKey = await createKey(page, 'Acme Health', `e2e-siem-${run}`);
       const initechKey = await createKey(page, 'Initech Finance', `e2e-edr-${run}`);
       await postAlert(acmeKey, {
@@ -90,7 +100,7 @@ describe('incidents in the browser', () => {
         title: acmeTitle,
         severity: 'high',
         host: 'ws-042',
-        description: 'Beacon to 203.0.113.77 and hxxp://evil-e2e[.]example/c2',
+        description: `Beacon to ${beaconIp} and hxxp://evil-e2e[.]example/c2 via PowerShell (T1059.001)`,
       });
       await postAlert(initechKey, {
         id: `initech-${run}`,
@@ -101,43 +111,60 @@ describe('incidents in the browser', () => {
       });
     }));
 
-  it('an analyst sees incidents of his tenants only, assigns one to himself and changes its status', () =>
-    withPage(async (page) => {
-      await signIn(page, bob, 'console');
-      await page.goto(`${app.url}/console/incidents`);
-      const queue = page.getByRole('table', { name: 'Incidents' });
-      // The worker creates the incident after the 202: the queue refreshes itself, no reload.
-      await expect.poll(() => queue.innerText(), { timeout: 45_000 }).toContain(acmeTitle);
-      expect(await queue.innerText()).not.toContain(initechTitle);
-      expect(await queue.innerText()).not.toContain('Initech Finance');
+  it(
+    'an analyst sees incidents of his tenants only, assigns one to himself and changes its status',
+    () =>
+      withPage(async (page) => {
+        await signIn(page, bob, 'console');
+        await page.goto(`${app.url}/console/incidents`);
+        const queue = page.getByRole('table', { name: 'Incidents' });
+        // The worker creates the incident after the 202: the queue refreshes itself, no reload.
+        await expect.poll(() => queue.innerText(), { timeout: 45_000 }).toContain(acmeTitle);
+        expect(await queue.innerText()).not.toContain(initechTitle);
+        expect(await queue.innerText()).not.toContain('Initech Finance');
 
-      await page.getByLabel('Search').fill(run);
-      await expect.poll(() => queue.locator('tbody tr').count()).toBe(1);
+        await page.getByLabel('Search').fill(run);
+        await expect.poll(() => queue.locator('tbody tr').count()).toBe(1);
 
-      await queue.getByRole('link', { name: acmeTitle }).click();
-      await page.waitForURL('**/console/incidents/**');
-      await expect.poll(() => page.getByRole('main').innerText()).toContain('ws-042');
+        await queue.getByRole('link', { name: acmeTitle }).click();
+        await page.waitForURL('**/console/incidents/**');
+        await expect.poll(() => page.getByRole('main').innerText()).toContain('ws-042');
 
-      await page.getByRole('button', { name: 'Assign to me' }).click();
-      const timeline = page.getByRole('list', { name: 'Timeline' });
-      await expect.poll(() => timeline.innerText()).toMatch(/assigned/i);
+        // The master playbook's enrichment step judges every artifact; the page shows it without a reload.
+        const verdicts = page.getByRole('table', { name: 'Artifact verdicts' });
+        await expect
+          .poll(() => verdicts.innerText().catch(() => ''), { timeout: 60_000 })
+          .toContain(beaconIp);
+        const beaconRow = verdicts.getByRole('row').filter({ hasText: beaconIp });
+        expect(await beaconRow.innerText()).toMatch(/malicious/);
+        expect(await beaconRow.innerText()).toContain(`e2e ${run} known C2`);
+        expect(await page.getByLabel('Verdict counts').innerText()).toMatch(/malicious\s*1/);
+        const techniques = page.getByLabel('Techniques by tactic');
+        await expect.poll(() => techniques.innerText().catch(() => '')).toContain('T1059.001');
+        expect(await techniques.innerText()).toContain('Execution');
 
-      await page.getByLabel('Status', { exact: true }).selectOption('in_progress');
-      await page.getByRole('button', { name: 'Set status' }).click();
-      await expect.poll(() => timeline.innerText()).toMatch(/in progress/i);
-      expect(await timeline.innerText()).toContain('Bob Analyst');
+        await page.getByRole('button', { name: 'Assign to me' }).click();
+        const timeline = page.getByRole('list', { name: 'Timeline' });
+        await expect.poll(() => timeline.innerText()).toMatch(/assigned/i);
 
-      await page.getByLabel('Comment', { exact: true }).fill(internalNote);
-      await page.getByRole('button', { name: 'Add internal comment' }).click();
-      await expect.poll(() => page.getByRole('main').innerText()).toContain(internalNote);
-      await page.getByLabel('Comment', { exact: true }).fill(sharedNote);
-      await page.getByRole('button', { name: 'Share with client' }).click();
-      await expect.poll(() => page.getByRole('main').innerText()).toContain(sharedNote);
+        await page.getByLabel('Status', { exact: true }).selectOption('in_progress');
+        await page.getByRole('button', { name: 'Set status' }).click();
+        await expect.poll(() => timeline.innerText()).toMatch(/in progress/i);
+        expect(await timeline.innerText()).toContain('Bob Analyst');
 
-      // A reload shows the same persisted state.
-      await page.reload();
-      await expect.poll(() => page.getByRole('main').innerText()).toMatch(/in progress/i);
-    }));
+        await page.getByLabel('Comment', { exact: true }).fill(internalNote);
+        await page.getByRole('button', { name: 'Add internal comment' }).click();
+        await expect.poll(() => page.getByRole('main').innerText()).toContain(internalNote);
+        await page.getByLabel('Comment', { exact: true }).fill(sharedNote);
+        await page.getByRole('button', { name: 'Share with client' }).click();
+        await expect.poll(() => page.getByRole('main').innerText()).toContain(sharedNote);
+
+        // A reload shows the same persisted state.
+        await page.reload();
+        await expect.poll(() => page.getByRole('main').innerText()).toMatch(/in progress/i);
+      }),
+    180_000,
+  ); // the worker enriches the incident after it exists: wait for that, not the default 60 s
 
   it('a client sees only its own incidents in the portal, and no internal comments', () =>
     withPage(async (page) => {

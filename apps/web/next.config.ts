@@ -36,6 +36,8 @@ const nextConfig: NextConfig = {
     'thread-stream',
     'postgres',
     'prom-client',
+    '@react-pdf/renderer',
+    'sharp',
   ],
   experimental: { authInterrupts: true },
   async headers() {

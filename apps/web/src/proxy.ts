@@ -9,7 +9,10 @@ import {
 } from '@/server/security/content-security-policy';
 
 /** Pages anyone may open; everything else under the matcher needs a session. */
-const PUBLIC_PAGES = new Set(['/sign-in', '/sign-out', '/forbidden']);
+const PUBLIC_PAGES = new Set(['/sign-in', '/sign-out', '/forbidden', '/suspended']);
+
+/** Invitation and password-reset links (`/invite/<token>`): the token is the credential. */
+const isPublic = (pathname: string) => PUBLIC_PAGES.has(pathname) || pathname.startsWith('/invite/');
 
 const AREA_KIND = [
   { prefix: '/console', kind: 'staff' },
@@ -59,7 +62,7 @@ export async function proxy(req: NextRequest, event: NextFetchEvent) {
         cookies: { sessionToken: { name: sessionCookieName } },
         pages: { signIn: '/sign-in' },
         callbacks: {
-          authorized: ({ req: r, token }) => PUBLIC_PAGES.has(r.nextUrl.pathname) || token !== null,
+          authorized: ({ req: r, token }) => isPublic(r.nextUrl.pathname) || token !== null,
         },
       })(req as NextRequestWithAuth, event);
 

@@ -9,6 +9,10 @@ it('applies defaults for an empty environment', () => {
     WORKER_CONCURRENCY: 2,
     WORKER_POLL_INTERVAL_SECONDS: 1,
     WORKER_DRAIN_TIMEOUT_MS: 30_000,
+    DAEMON_CONCURRENCY: 8,
+    DAEMON_TENANT_CAP: 2,
+    DAEMON_LEASE_SECONDS: 300,
+    DAEMON_TICK_SECONDS: 1,
   });
 });
 

@@ -23,6 +23,12 @@ try {
     concurrency: env.WORKER_CONCURRENCY,
     drainTimeoutMs: env.WORKER_DRAIN_TIMEOUT_MS,
     boss: { pollingIntervalSeconds: env.WORKER_POLL_INTERVAL_SECONDS },
+    daemons: {
+      concurrency: env.DAEMON_CONCURRENCY,
+      tenantCap: env.DAEMON_TENANT_CAP,
+      leaseSeconds: env.DAEMON_LEASE_SECONDS,
+      tickSeconds: env.DAEMON_TICK_SECONDS,
+    },
   });
 
   const shutdown = (signal: NodeJS.Signals) => {

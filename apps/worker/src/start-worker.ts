@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { BOSS_SCHEMA, type BossTuning, createBoss } from './boss/create-boss';
 import { grantQueueAccess } from './boss/grant-queue-access';
+import { type DaemonService, type DaemonTuning, startDaemonService } from './daemons/daemon-service';
 import { type HealthReport, type HealthServer, startHealthServer } from './http/health-server';
 import type { JobDefinition } from './jobs/define-job';
 import { allJobs, registerJobs } from './jobs/register';
@@ -11,6 +12,7 @@ import { createLogger } from './logger';
 import { createJobMetrics } from './metrics/job-metrics';
 import { registerQueueDepthGauge } from './metrics/queue-depth-gauge';
 import { readQueueDepths } from './metrics/read-queue-depths';
+import { publishDefaultTemplates } from './playbooks/publish-default-templates';
 
 export interface StartWorkerOptions {
   /** From `getDatabase()`: the web app's own instance when embedded on PGlite. */
@@ -26,10 +28,14 @@ export interface StartWorkerOptions {
   /** The jobs to run; production uses the list in jobs/register.ts. */
   jobs?: readonly JobDefinition[];
   boss?: BossTuning;
+  /** The daemon scheduler and listeners (default on, default tuning); `false` turns them off. */
+  daemons?: false | DaemonTuning;
 }
 
 export interface RunningWorker {
   boss: PgBoss;
+  /** Undefined when started with `daemons: false`. */
+  daemons: DaemonService | undefined;
   /** The port the health server actually bound. */
   port: number;
   registry: Registry;
@@ -75,12 +81,20 @@ async function launch(options: StartWorkerOptions, forget: () => void): Promise<
   registerQueueDepthGauge(registry, boss);
 
   let health: HealthServer | undefined;
+  let daemons: DaemonService | undefined;
   try {
     await boss.start();
     const granted = await grantQueueAccess(boss.getDb(), BOSS_SCHEMA);
     if (!granted) log.warn('role palisade_app missing: the app cannot enqueue in its own transactions');
     const runtime = { boss, bossSchema: BOSS_SCHEMA, log, metrics, database };
     await registerJobs(options.jobs ?? allJobs, runtime, concurrency);
+    // Template rows are what tenant copies compare against to offer upgrades. Needs the owner
+    // connection (the one that migrates); without it upgrades are not offered, the worker still runs.
+    await publishDefaultTemplates(database.db).catch((err: unknown) =>
+      log.warn({ err }, 'playbook templates not published'),
+    );
+    if (options.daemons !== false)
+      daemons = await startDaemonService({ boss, database, log, ...options.daemons });
     health = await startHealthServer({
       port,
       host,
@@ -89,6 +103,7 @@ async function launch(options: StartWorkerOptions, forget: () => void): Promise<
       report: () => healthReport(boss, status, startedAt),
     });
   } catch (err) {
+    await daemons?.stop();
     await boss.stop({ graceful: false });
     throw err;
   }
@@ -101,6 +116,7 @@ async function launch(options: StartWorkerOptions, forget: () => void): Promise<
     stopping ??= (async () => {
       status = 'draining';
       log.info({ timeout_ms: drainTimeoutMs }, 'worker draining');
+      await daemons?.stop();
       await boss.stop({ graceful: true, wait: true, timeout: drainTimeoutMs });
       status = 'stopped';
       await server.close();
@@ -109,7 +125,7 @@ async function launch(options: StartWorkerOptions, forget: () => void): Promise<
     })();
     return stopping;
   };
-  return { boss, port: server.port, registry, stop };
+  return { boss, daemons, port: server.port, registry, stop };
 }
 
 async function healthReport(

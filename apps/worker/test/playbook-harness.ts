@@ -5,7 +5,9 @@ import { listStepRuns } from '@palisade/db/queries/playbooks/step-runs';
 import { type SeededTenant, seedTenants } from '@palisade/db/testing';
 import { withTenantOn } from '@palisade/db/with-tenant';
 import type { RunEvent } from '@palisade/playbook/run-event';
+import type { JobDefinition } from '../src/jobs/define-job';
 import { playbookJobsFor } from '../src/jobs/playbook-jobs';
+import { deliverEmailJob } from '../src/notifications/deliver-email-job';
 import { advanceRun } from '../src/playbooks/advance-run';
 import { createExecutor, type Executor } from '../src/playbooks/executor';
 import type { ExecutorConfigInput } from '../src/playbooks/executor-config';
@@ -28,8 +30,9 @@ export function playbookHarness(db: TestDatabase, config: ExecutorConfigInput = 
     ex,
     tenant,
     seed: (n: number): Promise<SeededTenant[]> => seedTenants(sql, n),
+    // email.send queues a delivery job: its queue must exist (delivery stays in the built-in outbox).
     startWorker: (concurrency = 2): Promise<TestWorker> =>
-      startTestWorker(db, playbookJobsFor(ex), { concurrency }),
+      startTestWorker(db, [...playbookJobsFor(ex), deliverEmailJob as JobDefinition], { concurrency }),
     async save(tenantId: string, source: string, playbookId?: string) {
       const r = await tenant(tenantId, (tx) =>
         savePlaybook(tx, { tenantId, source, createdBy: null, ...(playbookId ? { playbookId } : {}) }),

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from './database';
@@ -18,6 +19,12 @@ export const RecordAuditInput = z.object({
 });
 export type RecordAuditInput = z.input<typeof RecordAuditInput>;
 
+/**
+ * The request an audit entry comes from. The web app runs each tRPC call inside it, so every
+ * entry written on the way records the caller's address without each procedure passing it.
+ */
+export const auditRequest = new AsyncLocalStorage<{ ip: string | null }>();
+
 /** Appends to the tenant's audit log inside `withTenant` (RLS rejects a tenant outside the scope). */
 export async function recordAudit(
   tx: Tx,
@@ -35,7 +42,7 @@ export async function recordAudit(
     target: entry.target,
     before: entry.before ?? null,
     after: entry.after ?? null,
-    ip: entry.ip ?? null,
+    ip: entry.ip ?? auditRequest.getStore()?.ip ?? null,
   });
   return { id, tenantId };
 }

@@ -4,10 +4,15 @@ import { auditLog, memberships, tenants, userPublicColumns, users } from '../src
 import type { SeededTenant } from '../src/seed-tenants';
 import { seedTenants, useTestDatabase } from '../src/testing';
 import { withTenantOn } from '../src/with-tenant';
+import { ADMIN_TABLES } from './admin-tables';
+import { DAEMON_TABLES } from './daemon-tables';
 import { ENRICHMENT_TABLES } from './enrichment-tables';
 import { expectScopeSeesOnlyOwnRows, PERMISSION_DENIED, pgFailure, RLS_VIOLATION, rows } from './helpers';
 import { INGEST_TABLES } from './ingest-tables';
+import { NOTIFICATION_TABLES } from './notification-tables';
 import { PLAYBOOK_TABLES } from './playbook-tables';
+import { REPORTS_TABLES } from './reports-tables';
+import { SLA_TABLES } from './sla-tables';
 
 // Tenant A's scope against tenant B's rows, table by table, each negative with a positive control.
 // Runs as palisade_login on PostgreSQL (a non-superuser like production) and on PGlite.
@@ -57,7 +62,18 @@ describe('every tenant table has an isolation case', () => {
     // Each list's cases live in its own file (playbooks-isolation.int.test.ts for PLAYBOOK_TABLES,
     // enrichment-isolation.int.test.ts for ENRICHMENT_TABLES, ingest-isolation.int.test.ts for INGEST_TABLES).
     expect(tables.map((r) => r.table)).toEqual(
-      ['audit_log', 'memberships', ...PLAYBOOK_TABLES, ...ENRICHMENT_TABLES, ...INGEST_TABLES].sort(),
+      [
+        'audit_log',
+        'memberships',
+        ...PLAYBOOK_TABLES,
+        ...ENRICHMENT_TABLES,
+        ...INGEST_TABLES,
+        ...NOTIFICATION_TABLES,
+        ...ADMIN_TABLES,
+        ...SLA_TABLES,
+        ...DAEMON_TABLES,
+        ...REPORTS_TABLES,
+      ].sort(),
     );
   });
 });

@@ -119,9 +119,15 @@ describe('policy registry', () => {
        order by 1`);
     expect(fns.map((f) => f.name)).toEqual([
       'auth_check_login_throttle',
+      'auth_client_tenant_status',
+      'auth_find_invitation',
       'auth_find_user_for_login',
       'auth_record_login_attempt',
       'auth_resolve_actor',
+      'auth_totp_begin',
+      'auth_totp_disable',
+      'auth_totp_enable',
+      'auth_totp_get',
       'current_scope',
       'enter_scope',
     ]);

@@ -37,6 +37,7 @@ describe('action registry', () => {
       'var.set',
       'http.request',
       'email.send',
+      'notify.tier1',
       'sla.start',
       'sla.stop',
       'siem.close_alert',

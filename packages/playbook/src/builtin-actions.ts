@@ -11,6 +11,7 @@ import { incidentUpdate } from './actions/incident-update';
 import { iocExtract } from './actions/ioc-extract';
 import { listAdd } from './actions/list-add';
 import { listLookup } from './actions/list-lookup';
+import { notifyTier1 } from './actions/notify-tier1';
 import { reportGenerate } from './actions/report-generate';
 import { siemCloseAlert } from './actions/siem-close-alert';
 import { slaStart } from './actions/sla-start';
@@ -32,6 +33,7 @@ export const builtinActions = [
   varSet,
   httpRequest,
   emailSend,
+  notifyTier1,
   slaStart,
   slaStop,
   siemCloseAlert,

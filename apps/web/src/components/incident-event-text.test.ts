@@ -24,6 +24,43 @@ describe('incidentEventText', () => {
     [{ kind: 'tag_added', data: { tag: 'phishing' } }, 'Tag added: phishing'],
     [{ kind: 'comment_added', data: { visibility: 'shared' } }, 'Comment shared with the client'],
     [{ kind: 'comment_added', data: { visibility: 'internal' } }, 'Internal comment'],
+    [
+      { kind: 'source_alert_close', data: { dataSourceName: 'Splunk ES', outcome: 'closed', final: true } },
+      'Source alert closed in Splunk ES',
+    ],
+    [
+      {
+        kind: 'source_alert_close',
+        data: {
+          dataSourceName: 'Elastic',
+          outcome: 'failed',
+          attempt: 2,
+          maxAttempts: 6,
+          final: false,
+          message: 'Elastic: HTTP 503',
+        },
+      },
+      'Closing the source alert in Elastic failed (attempt 2 of 6, will retry): Elastic: HTTP 503',
+    ],
+    [
+      {
+        kind: 'source_alert_close',
+        data: { dataSourceName: 'Webhook', outcome: 'failed', final: true, message: 'Webhook: HTTP 410' },
+      },
+      'Closing the source alert in Webhook failed (gave up): Webhook: HTTP 410',
+    ],
+    [
+      { kind: 'sla_warning', data: { timer: 'resolve', fraction: 0.75, notify: ['assignee'] } },
+      'Resolution SLA: 75% of the time used — notifying the assignee',
+    ],
+    [
+      { kind: 'sla_breached', data: { timer: 'assign', notify: ['soc_management'] } },
+      'Assignment SLA breached — notifying SOC management',
+    ],
+    [
+      { kind: 'sla_escalated', data: { timer: 'resolve', step: 2, notify: ['escalation'] } },
+      "Resolution SLA escalation step 2 — notifying the client's escalation contacts",
+    ],
   ] as const)('%j → %s', (event, want) => {
     expect(incidentEventText({ kind: event.kind, data: { ...event.data } }, names)).toBe(want);
   });

@@ -217,6 +217,11 @@ export const ENRICHMENT_CASES = {
       expect(JSON.stringify(forB)).not.toMatch(/secret-key-of-b|v1\./);
       const forA = await callers.analyst.integrations.list({ tenantId: fx.a.id });
       expect(forA.find((p) => p.id === 'virustotal')?.status?.tenant).toBeNull();
+      // Daemon credentials are listed next to the OSINT providers, per tenant as well.
+      expect(forA.find((p) => p.id === 'splunk')).toMatchObject({
+        category: 'daemon',
+        status: { tenant: null },
+      });
     },
   },
   'integrations.setCredential': {
@@ -224,6 +229,15 @@ export const ENRICHMENT_CASES = {
     crossTenant: async ({ clientA }, fx) => {
       await expect(
         clientA.integrations.setCredential({ tenantId: fx.b.id, provider: 'otx', apiKey: 'k' }),
+      ).rejects.toMatchObject(NOT_FOUND);
+      // Daemon connector credentials go through the same tenant check.
+      await expect(
+        clientA.integrations.setCredential({
+          tenantId: fx.b.id,
+          provider: 'splunk',
+          fields: { token: 't' },
+          baseUrl: 'https://splunk.b.example:8089',
+        }),
       ).rejects.toMatchObject(NOT_FOUND);
     },
     positive: async ({ admin, analyst }, fx) => {
@@ -265,6 +279,12 @@ export const ENRICHMENT_CASES = {
       // Staff outside B's scope cannot probe B's credentials either.
       await expect(
         analyst.integrations.testConnection({ tenantId: fx.b.id, provider: 'virustotal' }),
+      ).rejects.toMatchObject(NOT_FOUND);
+      await expect(
+        clientA.integrations.testConnection({ tenantId: fx.b.id, provider: 'splunk' }),
+      ).rejects.toMatchObject(FORBIDDEN);
+      await expect(
+        analyst.integrations.testConnection({ tenantId: fx.b.id, provider: 'splunk' }),
       ).rejects.toMatchObject(NOT_FOUND);
     },
     positive: async (callers, fx) => {

@@ -23,15 +23,16 @@ steps:
     with: { value: "\${{ steps.ask.output.choice }}" }
 `;
 
-// sla.start has no handler yet, so the run fails at once, inside the starting transaction.
+// A step whose templated input resolves to a number where text is required: the run fails at once,
+// inside the starting transaction, and again on every re-run (whatever handlers are installed).
 const FAILING = `id: iso-fail
 name: Isolation fail
 version: 1
 trigger: { type: manual }
 steps:
-  - id: sla
-    uses: sla.start
-    with: { incidentId: "00000000-0000-4000-8000-000000000000" }
+  - id: extract
+    uses: ioc.extract
+    with: { text: "\${{ 40 + 2 }}" }
 `;
 
 type TenantPlaybooks = { waiting: string; failing: string; waitingRun: string; failedRun: string };
@@ -312,28 +313,30 @@ export const PLAYBOOK_CASES = {
     },
   },
   'playbook.rerunStep': {
-    call: (c, fx) => c.playbook.rerunStep({ tenantId: fx.a.id, runId: crypto.randomUUID(), stepId: 'sla' }),
+    call: (c, fx) =>
+      c.playbook.rerunStep({ tenantId: fx.a.id, runId: crypto.randomUUID(), stepId: 'extract' }),
     crossTenant: async ({ clientA }, fx) => {
       const p = await pbx(fx);
       await expect(
-        clientA.playbook.rerunStep({ tenantId: fx.b.id, runId: p.b.failedRun, stepId: 'sla' }),
+        clientA.playbook.rerunStep({ tenantId: fx.b.id, runId: p.b.failedRun, stepId: 'extract' }),
       ).rejects.toMatchObject(NOT_FOUND);
     },
     positive: async ({ analyst }, fx) => {
       const p = await pbx(fx);
       await expect(
-        analyst.playbook.rerunStep({ tenantId: fx.c.id, runId: p.b.failedRun, stepId: 'sla' }),
+        analyst.playbook.rerunStep({ tenantId: fx.c.id, runId: p.b.failedRun, stepId: 'extract' }),
       ).rejects.toMatchObject(NOT_FOUND);
-      // Re-run accepted; sla.start still has no handler, so it fails again, visibly.
+      // Re-run accepted; the input is still not text, so it fails again, visibly.
       expect(
-        await analyst.playbook.rerunStep({ tenantId: fx.c.id, runId: p.c.failedRun, stepId: 'sla' }),
+        await analyst.playbook.rerunStep({ tenantId: fx.c.id, runId: p.c.failedRun, stepId: 'extract' }),
       ).toMatchObject({
         status: 'failed',
       });
+      // Failed while planning (input checked before any attempt), so the step has no attempt rows.
       const r = await analyst.playbook.run({ tenantId: fx.c.id, runId: p.c.failedRun });
-      expect(r.steps.map((s) => [s.generation, s.status])).toEqual([
-        [0, 'failed'],
-        [1, 'failed'],
+      expect(r.run.status).toBe('failed');
+      expect(r.graph).toMatchObject([
+        { id: 'extract', status: 'failed', error: expect.stringContaining('invalid input for ioc.extract') },
       ]);
     },
   },

@@ -11,6 +11,7 @@ import { type FakeServer, startFakeServer } from '../integrations/osint/test/fak
 import { greynoiseScanner } from '../integrations/osint/test/vendor-fixtures';
 import { enrichIncident } from './enrich-incident';
 
+// biome-ignore lint/correctness/useHookAtTopLevel: a vitest fixture (before/after hooks), not a React hook
 const t = useTestDatabase();
 let a: SeededTenant;
 let server: FakeServer;

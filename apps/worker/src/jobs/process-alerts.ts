@@ -5,6 +5,7 @@ import {
   storeProcessedAlerts,
 } from '@palisade/db/queries/ingest/store-processed-alerts';
 import { withTenantOn } from '@palisade/db/with-tenant';
+import { startAlertReceivedRuns } from '../playbooks/start-alert-runs';
 import { startIncidentCreatedRuns } from '../playbooks/start-incident-runs';
 import { defineJob } from './define-job';
 import { normalizeReceivedAlert } from './process-alerts-normalize';
@@ -15,8 +16,8 @@ import { normalizeReceivedAlert } from './process-alerts-normalize';
  * them (CPU only, no I/O, so holding the transaction is fine), write everything. A crash or a
  * retry rolls back or finds the alerts done: nothing is lost or done twice. The tenant's
  * `incident.created` playbooks start in the same transaction, so a new incident never commits without
- * its runs (idempotent per incident and playbook). `alert.received` / `incident.updated` triggers are
- * not fired here: the store does not report which alert joined which incident or what changed on it.
+ * its runs (idempotent per incident and playbook), and so do the `alert.received` playbooks of each
+ * stored alert (per alert and playbook). `incident.updated` playbooks start from recordIncidentChange.
  */
 export const processAlertsJob = defineJob(
   PROCESS_ALERTS,
@@ -32,11 +33,18 @@ export const processAlertsJob = defineJob(
       for (const alert of claimed) normalized.push(await normalizeReceivedAlert(alert));
       const stored = await storeProcessedAlerts(tx, { tenantId: p.tenantId, alerts: normalized });
       const runs = await startIncidentCreatedRuns(tx, p.tenantId, stored.createdIncidentIds);
-      return { claimed: claimed.length, ...stored, runs };
+      const alertRuns = await startAlertReceivedRuns(
+        tx,
+        p.tenantId,
+        claimed.map((a) => a.id),
+      );
+      return { claimed: claimed.length, ...stored, runs, alertRuns };
     });
     if (result.failed > 0) log.warn({ failed: result.failed }, 'alerts could not be normalized');
     if (result.runs.skipped.length > 0)
       log.warn({ skipped: result.runs.skipped }, 'incident.created playbooks not started');
+    if (result.alertRuns.skipped.length > 0)
+      log.warn({ skipped: result.alertRuns.skipped }, 'alert.received playbooks not started');
     return {
       claimed: result.claimed,
       processed: result.processed,
@@ -45,6 +53,7 @@ export const processAlertsJob = defineJob(
       incidentsCreated: result.createdIncidentIds.length,
       incidentsUpdated: result.updatedIncidentIds.length,
       playbookRunsStarted: result.runs.started.length,
+      alertPlaybookRunsStarted: result.alertRuns.started.length,
     };
   },
   // Several jobs per fetch keep throughput up despite pg-boss's sleep between polls.

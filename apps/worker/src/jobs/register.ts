@@ -1,11 +1,25 @@
+import { deliverEmailJob } from '../notifications/deliver-email-job';
+import { reportJobs } from '../reports/report-jobs';
+import { slaJobs } from '../sla/sla-jobs';
+import { closeSourceAlertJob } from '../source-alerts/close-source-alert-job';
 import type { JobDefinition } from './define-job';
 import { enrichIncidentJob } from './enrich-incident';
 import { playbookJobs } from './playbook-jobs';
 import { processAlertsJob } from './process-alerts';
+import { pruneDedupKeysJob } from './prune-dedup-keys';
 import { type JobRuntime, runJobBatch } from './run-job-batch';
 
 /** Every job this worker runs. A handler not listed here never gets a queue or a worker. */
-export const allJobs: readonly JobDefinition[] = [...playbookJobs(), processAlertsJob, enrichIncidentJob];
+export const allJobs: readonly JobDefinition[] = [
+  ...playbookJobs(),
+  processAlertsJob,
+  enrichIncidentJob,
+  pruneDedupKeysJob as JobDefinition,
+  deliverEmailJob as JobDefinition,
+  ...(slaJobs as JobDefinition[]),
+  ...reportJobs,
+  closeSourceAlertJob as JobDefinition,
+];
 
 /**
  * Creates (or updates) each job's queue, syncs its cron schedule and starts `concurrency`

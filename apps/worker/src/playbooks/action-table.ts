@@ -1,4 +1,5 @@
 import { builtinRegistry } from '@palisade/playbook/builtin-actions';
+import { reportGenerateImpl } from '../reports/report-generate-action';
 import type { AnyActionImpl } from './action-impl';
 import { emailSendImpl } from './actions/email-send';
 import { enrichArtifactImpl } from './actions/enrich-artifact';
@@ -12,12 +13,15 @@ import { incidentUpdateImpl } from './actions/incident-update';
 import { iocExtractImpl } from './actions/ioc-extract';
 import { listAddImpl } from './actions/list-add';
 import { listLookupImpl } from './actions/list-lookup';
+import { notifyTier1Impl } from './actions/notify-tier1';
+import { siemCloseAlertImpl } from './actions/siem-close-alert';
+import { slaStartImpl } from './actions/sla-start';
+import { slaStopImpl } from './actions/sla-stop';
 import { varSetImpl } from './actions/var-set';
 import type { ExecutorConfig } from './executor-config';
 
 /**
- * The handlers this worker has. A built-in contract without one here (sla.start, sla.stop,
- * siem.close_alert, report.generate: their issues fill them in) fails its step with a clear
+ * The handlers this worker has. A built-in contract without one here fails its step with a clear
  * "not available" error instead of pretending.
  */
 export function buildActionTable(config: ExecutorConfig): ReadonlyMap<string, AnyActionImpl> {
@@ -25,6 +29,7 @@ export function buildActionTable(config: ExecutorConfig): ReadonlyMap<string, An
     varSetImpl,
     iocExtractImpl,
     emailSendImpl,
+    notifyTier1Impl,
     httpRequestImpl(() => config.httpAllowedHosts),
     listLookupImpl,
     listAddImpl,
@@ -35,6 +40,10 @@ export function buildActionTable(config: ExecutorConfig): ReadonlyMap<string, An
     incidentCommentImpl,
     incidentTagImpl,
     incidentLinkImpl,
+    siemCloseAlertImpl,
+    slaStartImpl,
+    slaStopImpl,
+    reportGenerateImpl,
   ];
   const table = new Map<string, AnyActionImpl>();
   for (const impl of impls) {

@@ -1,5 +1,6 @@
 import type { Tx } from '@palisade/db/client';
 import { getIncident, type IncidentDetail } from '@palisade/db/queries/incidents/get-incident';
+import { tenantContext } from '../notifications/tenant-context';
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
@@ -52,7 +53,11 @@ export function incidentContext(detail: IncidentDetail): {
   };
 }
 
-/** Loads an incident of the scope as playbook context (throws the store's NotFoundError). */
+/**
+ * Loads an incident of the scope as playbook context (throws the store's NotFoundError), with its
+ * tenant (names and contacts) as `tenant`.
+ */
 export async function loadIncidentContext(tx: Tx, incidentId: string) {
-  return incidentContext(await getIncident(tx, { incidentId, view: 'staff' }));
+  const detail = await getIncident(tx, { incidentId, view: 'staff' });
+  return { ...incidentContext(detail), tenant: await tenantContext(tx, detail.incident.tenantId) };
 }

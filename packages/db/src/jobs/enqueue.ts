@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '../database';
+import { pgErrorCode } from '../pg-error';
 
 /** pg-boss's schema (apps/worker creates the queues there and grants palisade_app INSERT on its jobs). */
 export const BOSS_SCHEMA = 'pgboss';
@@ -85,15 +86,6 @@ async function insertJobs(tx: Tx, rows: readonly object[]) {
     }
     throw err;
   }
-}
-
-/** The SQLSTATE of a driver error, also when drizzle wraps it. */
-function pgErrorCode(err: unknown): string | undefined {
-  for (let e: unknown = err; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
-  }
-  return undefined;
 }
 
 export class EnqueueError extends Error {

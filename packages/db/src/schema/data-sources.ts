@@ -26,6 +26,9 @@ export type DataSourceMapperConfig =
   | { kind: 'builtin'; name: string }
   | { kind: 'generic'; mapping: Record<string, unknown> };
 
+export const CLOSE_ALERT_TARGETS = ['splunk_es', 'elastic', 'webhook'] as const;
+export type CloseAlertTarget = (typeof CLOSE_ALERT_TARGETS)[number];
+
 /** One sender of alerts for a tenant (a SIEM, an EDR, a mailbox bridge), with its mapper and limits. */
 export const dataSources = pgTable(
   'data_sources',
@@ -46,6 +49,15 @@ export const dataSources = pgTable(
     ratePerSecond: integer('rate_per_second').notNull().default(1000),
     rateBurst: integer('rate_burst').notNull().default(5000),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
+    /**
+     * Where resolving an incident closes this source's alerts: `splunk_es` (notable update),
+     * `elastic` (detection alert status) or `webhook` (a POST); null = the source has no close API.
+     */
+    closeAlertTarget: text('close_alert_target').$type<CloseAlertTarget>(),
+    /** Splunk management URL, Kibana URL, or the webhook URL. */
+    closeAlertUrl: text('close_alert_url'),
+    /** Provider name of the tenant's encrypted integration credential used for the call (null: none). */
+    closeAlertCredential: text('close_alert_credential'),
     createdByUserId: uuid('created_by_user_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -57,6 +69,10 @@ export const dataSources = pgTable(
     check('data_sources_rate_positive', sql`${t.ratePerSecond} > 0`),
     // A whole batch (at most 1,000 alerts) must fit into a full bucket.
     check('data_sources_burst_fits_batch', sql`${t.rateBurst} >= 1000`),
+    check(
+      'data_sources_close_alert',
+      sql`(${t.closeAlertTarget} is null and ${t.closeAlertUrl} is null) or (${t.closeAlertTarget} in ('splunk_es', 'elastic', 'webhook') and ${t.closeAlertUrl} is not null)`,
+    ),
     tenantPolicy('data_sources'),
   ],
 );

@@ -16,7 +16,8 @@ import { users } from './users';
 
 /**
  * Timeline kinds: created, alert_added, status_changed, assigned, severity_changed,
- * priority_changed, tag_added, tag_removed, comment_added, related_linked.
+ * priority_changed, tag_added, tag_removed, comment_added, related_linked, sla_warning, sla_breached,
+ * sla_escalated, source_alert_close (closing the source alert in its SIEM: success or failure in `data`).
  */
 export const incidentEventKind = pgEnum('incident_event_kind', [
   'created',
@@ -29,6 +30,10 @@ export const incidentEventKind = pgEnum('incident_event_kind', [
   'tag_removed',
   'comment_added',
   'related_linked',
+  'sla_warning',
+  'sla_breached',
+  'sla_escalated',
+  'source_alert_close',
 ]);
 
 /** Append-only timeline of an incident: who (null = system) did what, when. */

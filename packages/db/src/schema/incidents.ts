@@ -5,6 +5,7 @@ import {
   foreignKey,
   index,
   integer,
+  jsonb,
   pgEnum,
   pgTable,
   primaryKey,
@@ -20,11 +21,15 @@ import { users } from './users';
 
 /** Same levels as @palisade/ioc's SeverityLevel. */
 export const severityLevel = pgEnum('severity_level', ['critical', 'high', 'medium', 'low', 'info']);
-/** new → assigned → in_progress → resolved → closed; resolved/closed may be reopened (→ in_progress). */
+/**
+ * new → assigned → in_progress → resolved → closed; resolved/closed may be reopened (→ in_progress).
+ * waiting_on_client: an open incident parked on the client's answer; SLA clocks pause meanwhile.
+ */
 export const incidentStatus = pgEnum('incident_status', [
   'new',
   'assigned',
   'in_progress',
+  'waiting_on_client',
   'resolved',
   'closed',
 ]);
@@ -103,6 +108,14 @@ export const tenantIncidentSettings = pgTable(
     /** Alert fields that must match to group: any of `rule`, `host`, `source`, `user`, `title`. Empty = never group. */
     groupingFields: text('grouping_fields').array().notNull().default(sql`'{rule,host}'::text[]`),
     groupingWindowMinutes: integer('grouping_window_minutes').notNull().default(60),
+    /**
+     * Per data source overrides of the rule above, keyed by data source id (GroupingRule each). A
+     * source without an entry uses the tenant-wide rule; an entry of a deleted source is ignored.
+     */
+    groupingSourceRules: jsonb('grouping_source_rules')
+      .$type<Record<string, { fields: string[]; windowMinutes: number }>>()
+      .notNull()
+      .default({}),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -16,3 +16,16 @@ export function lookupTechnique(id: string): AttackTechnique | undefined {
 }
 
 export const ATTACK_NOTICE: string = attack.notice;
+
+export interface AttackTactic {
+  id: string;
+  shortname: string;
+  name: string;
+}
+
+/** Enterprise tactics with their display names, in the data file's order (by tactic id). */
+export const ATTACK_TACTICS: readonly AttackTactic[] = attack.tactics.map((t) => ({
+  id: t.id,
+  shortname: t.shortname,
+  name: t.name,
+}));

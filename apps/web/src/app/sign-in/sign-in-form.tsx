@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { signIn } from 'next-auth/react';
 import { type FormEvent, useState } from 'react';
-import { signInErrorMessage } from '@/shared/sign-in-error';
+import { isTotpError, signInErrorMessage } from '@/shared/sign-in-error';
 
 export interface SignInFormProps {
   callbackUrl: string;
@@ -15,6 +15,8 @@ export function SignInForm({ callbackUrl, initialError, oidcEnabled }: SignInFor
   const router = useRouter();
   const [error, setError] = useState(initialError);
   const [pending, setPending] = useState(false);
+  // Staff with a second factor: the code field appears once the server asks for it.
+  const [needCode, setNeedCode] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -24,10 +26,12 @@ export function SignInForm({ callbackUrl, initialError, oidcEnabled }: SignInFor
     const res = await signIn('credentials', {
       email: String(form.get('email') ?? ''),
       password: String(form.get('password') ?? ''),
+      totp: String(form.get('totp') ?? ''),
       redirect: false,
     });
     setPending(false);
     if (!res || res.error) {
+      if (res?.error && isTotpError(res.error)) setNeedCode(true);
       setError(signInErrorMessage(res?.error ?? 'unknown'));
       return;
     }
@@ -63,6 +67,22 @@ export function SignInForm({ callbackUrl, initialError, oidcEnabled }: SignInFor
             className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-sky-600 focus:outline-none focus:ring-1 focus:ring-sky-600"
           />
         </label>
+        {needCode ? (
+          <label className="block text-sm font-medium text-slate-700">
+            Authentication code
+            <input
+              name="totp"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              pattern="[0-9]{6}"
+              maxLength={6}
+              required
+              // biome-ignore lint/a11y/noAutofocus: the field appears because the user must fill it now
+              autoFocus
+              className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-sky-600 focus:outline-none focus:ring-1 focus:ring-sky-600"
+            />
+          </label>
+        ) : null}
         <button
           type="submit"
           disabled={pending}

@@ -1,8 +1,11 @@
+import { clientTenantStatus } from '@palisade/db/queries/users/client-tenant-status';
 import { TRPCError } from '@trpc/server';
+import { headers } from 'next/headers';
 import { forbidden, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { serverCaller } from '@/trpc/server';
 import type { ActorKind } from './actor-kind';
+import { readSessionToken } from './session-token';
 
 /**
  * For layouts and pages: the signed-in user via `me.get`, re-resolved from the
@@ -17,7 +20,14 @@ export const requireMe = cache(async (kind: ActorKind) => {
     if (err instanceof TRPCError && err.code === 'UNAUTHORIZED') return null;
     throw err;
   });
-  if (!me) redirect('/sign-in?error=SessionEnded');
+  if (!me) redirect((await suspendedTenant()) ? '/suspended' : '/sign-in?error=SessionEnded');
   if (me.kind !== kind) forbidden();
   return me;
 });
+
+/** A client user refused only because its tenant is suspended gets the locked page, not sign-in. */
+async function suspendedTenant(): Promise<boolean> {
+  const token = await readSessionToken(await headers());
+  if (token?.kind !== 'client' || !token.sub) return false;
+  return (await clientTenantStatus(token.sub))?.status === 'suspended';
+}

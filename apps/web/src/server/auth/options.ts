@@ -1,18 +1,30 @@
 import { checkLoginThrottle, findUserForLogin, recordLoginAttempt, resolveActor } from '@palisade/db/auth';
 import { hashPassword, verifyPassword } from '@palisade/db/password';
+import { clientTenantStatus } from '@palisade/db/queries/users/client-tenant-status';
 import type { AuthOptions, User } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import type { OAuthConfig } from 'next-auth/providers/oauth';
 import { z } from 'zod';
 import { env } from '@/env';
 import { logger } from '@/server/logger';
-import { throttledError } from '@/shared/sign-in-error';
+import { TENANT_SUSPENDED, TOTP_INVALID, TOTP_REQUIRED, throttledError } from '@/shared/sign-in-error';
 import { clientIp } from './client-ip';
 import { sessionCookieName } from './session-token';
+import { totpSatisfied } from './totp';
 
 const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
-const Credentials = z.object({ email: z.email().toLowerCase(), password: z.string().min(1).max(1024) });
+const Credentials = z.object({
+  email: z.email().toLowerCase(),
+  password: z.string().min(1).max(1024),
+  /** Staff with TOTP enabled: the current 6-digit code (an empty field counts as none). */
+  totp: z
+    .string()
+    .trim()
+    .max(12)
+    .optional()
+    .transform((v) => v || undefined),
+});
 
 const log = logger.child({ component: 'auth' });
 
@@ -35,7 +47,7 @@ export async function authorizeCredentials(
 ): Promise<User | null> {
   const parsed = Credentials.safeParse(raw);
   if (!parsed.success) return null;
-  const { email, password } = parsed.data;
+  const { email, password, totp } = parsed.data;
   const ip = clientIp(headers);
   const throttle = await checkLoginThrottle({ email, ip });
   if (!throttle.allowed) {
@@ -45,10 +57,21 @@ export async function authorizeCredentials(
   const user = await findUserForLogin(email);
   const valid = await verifyPassword(user?.passwordHash ?? (await decoy()), password);
   const actor = valid && user ? await resolveActor(user.id) : null;
-  const success = Boolean(actor?.active);
+  // The second factor counts like the password: a wrong code is a failed attempt (throttled).
+  const secondFactor = actor?.kind === 'staff' ? await totpSatisfied(actor.userId, totp) : true;
+  const success = Boolean(actor?.active) && secondFactor;
   await recordLoginAttempt({ email, ip, success });
   if (!actor || !success) {
     log.info({ ip }, 'login failed');
+    if (actor?.active && !secondFactor) throw new Error(totp ? TOTP_INVALID : TOTP_REQUIRED);
+    if (
+      valid &&
+      user?.kind === 'client' &&
+      user.active &&
+      (await clientTenantStatus(user.id))?.status === 'suspended'
+    ) {
+      throw new Error(TENANT_SUSPENDED);
+    }
     return null;
   }
   log.info({ user_id: actor.userId }, 'login succeeded');
@@ -61,6 +84,7 @@ const credentials = CredentialsProvider({
   credentials: {
     email: { label: 'Email', type: 'email' },
     password: { label: 'Password', type: 'password' },
+    totp: { label: 'Authentication code', type: 'text' },
   },
   authorize: (raw, req) => authorizeCredentials(raw, req.headers),
 });

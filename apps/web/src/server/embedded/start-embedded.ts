@@ -1,5 +1,8 @@
 import { closeDatabase, getDatabase } from '@palisade/db/client';
+import { seedDemoContacts } from '@palisade/db/queries/contacts/seed-demo-contacts';
+import { demoKpiTenants, seedDemoKpiHistory } from '@palisade/db/queries/kpis/seed-demo-kpi-history';
 import { DEMO_TENANTS, seedDemo } from '@palisade/db/seed';
+import { seedDemoDaemons } from '@palisade/worker/daemons/seed-demo-daemons';
 import { createExecutor } from '@palisade/worker/playbooks/executor';
 import { seedDemoPlaybooks } from '@palisade/worker/playbooks/seed-demo-playbooks';
 import { type RunningWorker, startWorker } from '@palisade/worker/start-worker';
@@ -24,6 +27,8 @@ export async function startEmbedded(): Promise<void> {
 
   if (env.PALISADE_SEED_DEMO === '1') {
     const logins = await seedDemo(database.db);
+    log.info(await seedDemoContacts(database.db, DEMO_TENANTS), 'demo contacts seeded');
+    log.info(await seedDemoKpiHistory(database.db, demoKpiTenants()), 'demo KPI history seeded');
     process.stdout.write(`${formatLogins(logins, env.NEXTAUTH_URL)}\n`);
   }
 
@@ -43,6 +48,11 @@ export async function startEmbedded(): Promise<void> {
       { startRuns: worker !== undefined },
     ).catch((err: unknown) => log.error({ err }, 'demo playbooks not seeded'));
     if (seeded) log.info(seeded, 'demo playbooks seeded');
+    const daemons = await seedDemoDaemons(
+      database.db,
+      DEMO_TENANTS.map((t) => t.id),
+    ).catch((err: unknown) => log.error({ err }, 'demo daemons not seeded'));
+    if (daemons) log.info(daemons, 'demo daemons seeded');
     // Through the real intake, so the worker turns them into incidents (needs its queue).
     const alerts = await seedDemoAlerts(database, { log, secretKey: atRestKey }).catch((err: unknown) =>
       log.error({ err }, 'demo alerts not seeded'),

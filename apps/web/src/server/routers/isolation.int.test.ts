@@ -1,12 +1,24 @@
+import { dataSources, incidents } from '@palisade/db/schema';
 import { useTestDatabase } from '@palisade/db/testing';
 import type { inferRouterInputs } from '@trpc/server';
+import { inArray } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type AppRouter, appRouter } from '@/server/trpc/root';
+import { ADMIN_CASES } from '@/test/admin-isolation-cases';
+import { DAEMONS_CASES } from '@/test/daemons-isolation-cases';
+import { DATA_SOURCE_CLOSE_ALERT_CASES } from '@/test/data-source-close-alert-isolation-cases';
 import { ENRICHMENT_CASES } from '@/test/enrichment-isolation-cases';
+import { GROUPING_CASES } from '@/test/grouping-isolation-cases';
 import { CAMPAIGN_IP, type IncidentFixtures, seedIncidentFixtures } from '@/test/incident-fixtures';
 import { type Callers, type Case, FORBIDDEN, NOT_FOUND } from '@/test/isolation-case';
+import { KPIS_CASES } from '@/test/kpis-isolation-cases';
+import { NOTIFICATIONS_CASES } from '@/test/notifications-isolation-cases';
 import { PLAYBOOK_CASES } from '@/test/playbook-isolation-cases';
+import { PLAYBOOK_TEMPLATE_CASES } from '@/test/playbook-template-isolation-cases';
+import { REPORTS_CASES } from '@/test/reports-isolation-cases';
+import { SLA_CASES } from '@/test/sla-isolation-cases';
 import { callerFor, type Fixtures, seedFixtures } from '@/test/trpc-fixtures';
+import { createWorkerQueues } from '@/test/worker-queues';
 
 // Every procedure, called by a client user of tenant A with tenant B's ids, must refuse
 // (NOT_FOUND / FORBIDDEN) or return nothing of B; each refusal has a positive control.
@@ -69,7 +81,8 @@ const CASES: Record<ProcedurePath, Case> = {
     },
     positive: async ({ analyst }, fx) => {
       const ids = (await analyst.dataSource.list({})).map((s) => s.id).sort();
-      expect(ids).toEqual([ix.a.dataSourceId, ix.c.dataSourceId].sort());
+      expect(ids).toEqual(expect.arrayContaining([ix.a.dataSourceId, ix.c.dataSourceId]));
+      expect(ids).toEqual(await rowIdsOf(dataSources, [fx.a.id, fx.c.id]));
       await expect(analyst.dataSource.list({ tenantId: fx.b.id })).rejects.toMatchObject(NOT_FOUND);
     },
   },
@@ -130,10 +143,16 @@ const CASES: Record<ProcedurePath, Case> = {
       await expect(clientA.incident.list({})).rejects.toMatchObject(FORBIDDEN);
     },
     positive: async ({ analyst }, fx) => {
-      const ids = (await analyst.incident.list({})).items.map((i) => i.id).sort();
+      const ids = (await analyst.incident.list({ limit: 100 })).items.map((i) => i.id).sort();
       expect(ids).toEqual(
-        [ix.a.incidentId, ix.a.relatedIncidentId, ix.c.incidentId, ix.c.relatedIncidentId].sort(),
+        expect.arrayContaining([
+          ix.a.incidentId,
+          ix.a.relatedIncidentId,
+          ix.c.incidentId,
+          ix.c.relatedIncidentId,
+        ]),
       );
+      expect(ids).toEqual(await rowIdsOf(incidents, [fx.a.id, fx.c.id]));
       await expect(analyst.incident.list({ tenantId: fx.b.id })).rejects.toMatchObject(NOT_FOUND);
     },
   },
@@ -295,9 +314,10 @@ const CASES: Record<ProcedurePath, Case> = {
       expect(ids).not.toContain(ix.b.incidentId);
       expect(ids).not.toContain(ix.b.relatedIncidentId);
     },
-    positive: async ({ clientA, analyst }) => {
-      const ids = (await clientA.incident.portalList({})).items.map((i) => i.id).sort();
-      expect(ids).toEqual([ix.a.incidentId, ix.a.relatedIncidentId].sort());
+    positive: async ({ clientA, analyst }, fx) => {
+      const ids = (await clientA.incident.portalList({ limit: 100 })).items.map((i) => i.id).sort();
+      expect(ids).toEqual(expect.arrayContaining([ix.a.incidentId, ix.a.relatedIncidentId]));
+      expect(ids).toEqual(await rowIdsOf(incidents, [fx.a.id]));
       await expect(analyst.incident.portalList({})).rejects.toMatchObject(FORBIDDEN);
     },
   },
@@ -331,13 +351,33 @@ const CASES: Record<ProcedurePath, Case> = {
   // Last: these write audit entries in tenant A, which audit.list's positive control counts.
   ...ENRICHMENT_CASES,
   ...PLAYBOOK_CASES,
+  ...NOTIFICATIONS_CASES,
+  ...ADMIN_CASES,
+  ...KPIS_CASES,
+  ...PLAYBOOK_TEMPLATE_CASES,
+  ...GROUPING_CASES,
+  ...SLA_CASES,
+  ...REPORTS_CASES,
+  ...DATA_SOURCE_CLOSE_ALERT_CASES,
+  ...DAEMONS_CASES,
 };
 
 let fx: Fixtures;
 let ix: IncidentFixtures;
 let callers: Callers;
 
+/**
+ * Every row of the given tenants, read on the owner connection (past RLS). Other areas' fixtures add
+ * rows to tenants A and C, so a list's positive control compares with what the tenants really hold:
+ * the fixture rows are in it, and nothing of any other tenant is.
+ */
+async function rowIdsOf(table: typeof dataSources | typeof incidents, tenantIds: string[]) {
+  const rows = await t.db.select({ id: table.id }).from(table).where(inArray(table.tenantId, tenantIds));
+  return rows.map((r) => r.id).sort();
+}
+
 beforeAll(async () => {
+  await createWorkerQueues(t.database);
   fx = await seedFixtures(t.db);
   ix = await seedIncidentFixtures(t.db, fx);
   callers = {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { resolveActor } from '@palisade/db/auth';
+import { clientIp } from '@/server/auth/client-ip';
 import { readSessionToken } from '@/server/auth/session-token';
 import { logger } from '@/server/logger';
 
@@ -16,7 +17,9 @@ export async function createContext({ headers }: { headers: Headers }) {
   const resolved = token?.sub ? await resolveActor(token.sub) : null;
   const actor = resolved?.active ? resolved : null;
   const log = logger.child({ request_id: requestId, ...(actor ? { user_id: actor.userId } : {}) });
-  return { actor, log };
+  // The caller's address, for the audit log (`from which address`).
+  const ip = clientIp(Object.fromEntries(headers));
+  return { actor, log, ip };
 }
 
 export type Context = Awaited<ReturnType<typeof createContext>>;

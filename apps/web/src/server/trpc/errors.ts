@@ -14,6 +14,13 @@ export const STATUS = {
   // playbook: a source or run inputs that do not validate; a run event the engine refused.
   PLAYBOOK_INVALID: { trpc: 'BAD_REQUEST', http: 400 },
   PLAYBOOK_RUN_REFUSED: { trpc: 'CONFLICT', http: 409 },
+  // admin (@palisade/db queries/users, tenants): an invitation or reset link that is unknown, used,
+  // expired or whose email is taken; a password the rules refuse; a user change that does not fit;
+  // a tenant change that conflicts with its state (slug taken, delete while active).
+  INVITATION_INVALID: { trpc: 'BAD_REQUEST', http: 400 },
+  PASSWORD_RULES: { trpc: 'BAD_REQUEST', http: 400 },
+  USER_ADMIN: { trpc: 'BAD_REQUEST', http: 400 },
+  TENANT_STATE: { trpc: 'CONFLICT', http: 409 },
 } as const satisfies Record<string, { trpc: TRPCError['code']; http: number }>;
 
 export type DomainErrorCode = keyof typeof STATUS;

@@ -12,7 +12,7 @@ const router = createTRPCRouter({
     throw new Error('unexpected');
   }),
 });
-const caller = createCallerFactory(router)({ actor: null, log: logger });
+const caller = createCallerFactory(router)({ actor: null, log: logger, ip: '127.0.0.1' });
 
 describe('mapDomainErrors', () => {
   it('turns a domain error into its STATUS code, keeping the cause', async () => {

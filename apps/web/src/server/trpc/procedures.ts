@@ -1,3 +1,4 @@
+import { auditRequest } from '@palisade/db/audit';
 import { withTenant } from '@palisade/db/with-tenant';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
@@ -24,7 +25,12 @@ const mapDomainErrors = t.middleware(async ({ next }) => {
   return res;
 });
 
-export const publicProcedure = t.procedure.use(requestLog).use(mapDomainErrors);
+/** Audit entries written during the call record the caller's address (see `auditRequest`). */
+const auditAddress = t.middleware(({ ctx, next }) =>
+  auditRequest.run({ ip: ctx.ip === 'unknown' ? null : ctx.ip }, () => next()),
+);
+
+export const publicProcedure = t.procedure.use(requestLog).use(mapDomainErrors).use(auditAddress);
 
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.actor) throw new TRPCError({ code: 'UNAUTHORIZED' });

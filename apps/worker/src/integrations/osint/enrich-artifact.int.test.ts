@@ -18,6 +18,7 @@ import { type FakeServer, startFakeServer } from './test/fake-provider-server';
 import * as fx from './test/vendor-fixtures';
 import type { Artifact } from './verdict';
 
+// biome-ignore lint/correctness/useHookAtTopLevel: a vitest fixture (before/after hooks), not a React hook
 const t = useTestDatabase();
 const key = randomBytes(32);
 // Generous buckets: these tests are about cache, credentials and failures, not rate limits.

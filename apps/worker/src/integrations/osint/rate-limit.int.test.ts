@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeServer, startFakeServer } from './test/fake-provider-server';
 
 // Two processes on one PostgreSQL: the bucket lives in a row, so the limit holds across them.
+// biome-ignore lint/correctness/useHookAtTopLevel: a vitest fixture (before/after hooks), not a React hook
 const t = useTestDatabase({ kind: 'postgres' });
 const child = fileURLToPath(new URL('./test/take-tokens-child.ts', import.meta.url));
 

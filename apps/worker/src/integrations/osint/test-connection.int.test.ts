@@ -12,6 +12,7 @@ import { type FakeServer, startFakeServer } from './test/fake-provider-server';
 import * as fx from './test/vendor-fixtures';
 import { testConnection } from './test-connection';
 
+// biome-ignore lint/correctness/useHookAtTopLevel: a vitest fixture (before/after hooks), not a React hook
 const t = useTestDatabase();
 const key = randomBytes(32);
 let a: SeededTenant;

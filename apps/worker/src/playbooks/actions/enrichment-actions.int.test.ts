@@ -14,6 +14,7 @@ import { greynoiseScanner, urlscanSearch } from '../../integrations/osint/test/v
 import { buildActionTable } from '../action-table';
 import { ExecutorConfig } from '../executor-config';
 
+// biome-ignore lint/correctness/useHookAtTopLevel: a vitest fixture (before/after hooks), not a React hook
 const t = useTestDatabase();
 const key = randomBytes(32);
 let a: SeededTenant;

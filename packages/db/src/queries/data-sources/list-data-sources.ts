@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '../../database';
-import { dataSourceApiKeys, dataSources } from '../../schema/index';
+import { type CloseAlertTarget, dataSourceApiKeys, dataSources } from '../../schema/index';
 import type { DataSourceMapper } from './data-source-mapper';
 
 export const ListDataSourcesInput = z.object({
@@ -22,6 +22,8 @@ export type DataSourceListItem = {
   rateBurst: number;
   disabledAt: Date | null;
   createdAt: Date;
+  /** Where resolving an incident closes this source's alerts; null = not closed anywhere. */
+  closeAlert: { target: CloseAlertTarget; url: string; credential: string | null } | null;
   keys: { id: string; prefix: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null }[];
 };
 
@@ -44,6 +46,9 @@ export async function listDataSources(
       rateBurst: dataSources.rateBurst,
       disabledAt: dataSources.disabledAt,
       createdAt: dataSources.createdAt,
+      closeAlertTarget: dataSources.closeAlertTarget,
+      closeAlertUrl: dataSources.closeAlertUrl,
+      closeAlertCredential: dataSources.closeAlertCredential,
     })
     .from(dataSources)
     .where(tenantId ? eq(dataSources.tenantId, tenantId) : undefined)
@@ -69,13 +74,19 @@ export async function listDataSources(
         tenantId ? eq(dataSourceApiKeys.tenantId, tenantId) : undefined,
       ),
     );
-  return sources.map(({ hmacSecretCiphertext, ...s }) => ({
-    ...s,
-    mapper: s.mapper as DataSourceMapper,
-    hasHmacSecret: hmacSecretCiphertext !== null,
-    keys: keys
-      .filter((k) => k.tenantId === s.tenantId && k.dataSourceId === s.id)
-      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
-      .map(({ tenantId: _t, dataSourceId: _d, ...k }) => k),
-  }));
+  return sources.map(
+    ({ hmacSecretCiphertext, closeAlertTarget, closeAlertUrl, closeAlertCredential, ...s }) => ({
+      ...s,
+      closeAlert:
+        closeAlertTarget && closeAlertUrl
+          ? { target: closeAlertTarget, url: closeAlertUrl, credential: closeAlertCredential }
+          : null,
+      mapper: s.mapper as DataSourceMapper,
+      hasHmacSecret: hmacSecretCiphertext !== null,
+      keys: keys
+        .filter((k) => k.tenantId === s.tenantId && k.dataSourceId === s.id)
+        .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
+        .map(({ tenantId: _t, dataSourceId: _d, ...k }) => k),
+    }),
+  );
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { recordAudit } from '../../audit';
 import type { Tx } from '../../database';
 import { NotFoundError } from '../../errors';
-import { dataSources } from '../../schema/index';
+import { CLOSE_ALERT_TARGETS, dataSources } from '../../schema/index';
 import { DataSourceMapper } from './data-source-mapper';
 import { sealHmacSecret } from './hmac-secret';
 
@@ -24,6 +24,16 @@ export const UpdateDataSourceInput = z.object({
   ratePerSecond: z.int().min(1).max(100_000).optional(),
   rateBurst: z.int().min(1000).max(1_000_000).optional(),
   disabled: z.boolean().optional(),
+  /** Where resolving an incident closes this source's alerts; null turns it off; omitted = unchanged. */
+  closeAlert: z
+    .object({
+      target: z.enum(CLOSE_ALERT_TARGETS),
+      url: z.url({ protocol: /^https?$/ }).max(2000),
+      /** Provider name of a tenant integration credential (the secret never passes through here). */
+      credential: z.string().trim().min(1).max(100).nullable(),
+    })
+    .nullable()
+    .optional(),
   actorUserId: z.uuid().nullable(),
 });
 export type UpdateDataSourceInput = z.input<typeof UpdateDataSourceInput>;
@@ -57,6 +67,13 @@ export async function updateDataSource(
     ...(p.rateBurst !== undefined ? { rateBurst: p.rateBurst } : {}),
     ...(p.disabled !== undefined
       ? { disabledAt: p.disabled ? (before.disabledAt ?? new Date()) : null }
+      : {}),
+    ...(p.closeAlert !== undefined
+      ? {
+          closeAlertTarget: p.closeAlert?.target ?? null,
+          closeAlertUrl: p.closeAlert?.url ?? null,
+          closeAlertCredential: p.closeAlert?.credential ?? null,
+        }
       : {}),
   };
   if (Object.keys(changes).length > 0) await tx.update(dataSources).set(changes).where(where);

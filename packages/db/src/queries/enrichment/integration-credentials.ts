@@ -206,3 +206,15 @@ export async function listCredentialStatus(
     };
   });
 }
+
+/** Every credential id stored for the tenant or as an MSSP default (daemon credentials may be named). */
+export async function listCredentialProviderIds(tx: Tx, tenantId: string): Promise<string[]> {
+  const own = await tx
+    .select({ provider: integrationCredentials.provider })
+    .from(integrationCredentials)
+    .where(eq(integrationCredentials.tenantId, tenantId));
+  const mssp = await tx
+    .select({ provider: msspIntegrationCredentials.provider })
+    .from(msspIntegrationCredentials);
+  return [...new Set([...own, ...mssp].map((r) => r.provider))].sort();
+}

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '../../database';
 import { incidents } from '../../schema/index';
+import { reconcileIncidentSla } from '../sla/reconcile-incident-sla';
 import { lockIncident } from './lock-incident';
 import { recordIncidentChange } from './record-incident-change';
 
@@ -63,5 +64,6 @@ export async function assignIncident(tx: Tx, input: AssignIncidentInput) {
       after: { status },
     });
   }
+  await reconcileIncidentSla(tx, current.tenantId, current.id, now);
   return { id: current.id, assigneeUserId: p.assigneeUserId, status, changed: true };
 }

@@ -80,8 +80,21 @@ export type IncidentDetail = {
     title: string;
     status: string;
     severity: string;
-    sharedArtifacts: { id: string; type: string; value: string }[];
+    sharedArtifacts: SharedArtifact[];
+    /** When the link was made, and the other incident's alert span: the "when" of the explanation. */
+    linkedAt: Date;
+    firstAlertAt: Date;
+    lastAlertAt: Date;
   }[];
+};
+
+/** An artifact two incidents share, with when each incident first saw it. */
+export type SharedArtifact = {
+  id: string;
+  type: string;
+  value: string;
+  seenHereAt: Date | null;
+  seenThereAt: Date | null;
 };
 
 /** One incident with its alerts, artifacts (with locations), timeline, comments and related incidents. */
@@ -137,10 +150,19 @@ export async function getIncident(tx: Tx, input: GetIncidentInput): Promise<Inci
   const relatedRows = staff
     ? rowsOf<Record<string, unknown>>(
         await tx.execute(sql`
-          select o.id::text as id, o.number, o.title, o.status, o.severity,
-                 coalesce((select jsonb_agg(jsonb_build_object('id', a.id, 'type', a.type, 'value', a.value)
+          select o.id::text as id, o.number, o.title, o.status, o.severity, r.created_at as linked_at,
+                 o.first_alert_at, o.last_alert_at,
+                 coalesce((select jsonb_agg(jsonb_build_object('id', a.id, 'type', a.type, 'value', a.value,
+                                                               'seenHereAt', here.first_seen_at,
+                                                               'seenThereAt', there.first_seen_at)
                                             order by a.type, a.value)
                              from public.artifacts a
+                             left join public.incident_artifacts here
+                               on here.tenant_id = a.tenant_id and here.incident_id = r.incident_id
+                              and here.artifact_id = a.id
+                             left join public.incident_artifacts there
+                               on there.tenant_id = a.tenant_id and there.incident_id = r.related_incident_id
+                              and there.artifact_id = a.id
                             where a.tenant_id = r.tenant_id and a.id = any (r.shared_artifact_ids)), '[]'::jsonb) as shared
             from public.incident_relations r
             join public.incidents o on o.tenant_id = r.tenant_id and o.id = r.related_incident_id
@@ -206,7 +228,15 @@ export async function getIncident(tx: Tx, input: GetIncidentInput): Promise<Inci
       title: String(r.title),
       status: String(r.status),
       severity: String(r.severity),
-      sharedArtifacts: parseJson<{ id: string; type: string; value: string }[]>(r.shared),
+      sharedArtifacts: parseJson<
+        (Omit<SharedArtifact, 'seenHereAt' | 'seenThereAt'> & {
+          seenHereAt: string | null;
+          seenThereAt: string | null;
+        })[]
+      >(r.shared).map((a) => ({ ...a, seenHereAt: date(a.seenHereAt), seenThereAt: date(a.seenThereAt) })),
+      linkedAt: new Date(r.linked_at as string),
+      firstAlertAt: new Date(r.first_alert_at as string),
+      lastAlertAt: new Date(r.last_alert_at as string),
     })),
   };
 }

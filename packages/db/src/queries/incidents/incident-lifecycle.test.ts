@@ -15,6 +15,13 @@ describe('incident lifecycle', () => {
     ['in_progress', 'new', true, false],
     ['closed', 'resolved', true, false],
     ['new', 'new', false, false],
+    ['in_progress', 'waiting_on_client', true, true],
+    ['new', 'waiting_on_client', false, true],
+    ['waiting_on_client', 'in_progress', true, true],
+    ['waiting_on_client', 'resolved', true, true],
+    ['waiting_on_client', 'new', false, false],
+    ['resolved', 'waiting_on_client', true, false],
+    ['closed', 'waiting_on_client', true, false],
   ] as const)('%s → %s (assignee: %s) allowed: %s', (from, to, assignee, allowed) => {
     expect(canTransition(from, to, assignee)).toBe(allowed);
   });

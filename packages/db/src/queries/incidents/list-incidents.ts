@@ -10,7 +10,7 @@ export type { IncidentListItem } from './list-incident-row';
 export const ListIncidentsInput = z.object({
   /** Narrow to these tenants (within the scope; RLS hides the rest anyway). */
   tenantIds: z.array(z.uuid()).max(10_000).optional(),
-  status: z.array(z.enum(incidentStatus.enumValues)).max(5).optional(),
+  status: z.array(z.enum(incidentStatus.enumValues)).max(incidentStatus.enumValues.length).optional(),
   severity: z.array(z.enum(severityLevel.enumValues)).max(5).optional(),
   priority: z.array(z.enum(incidentPriority.enumValues)).max(4).optional(),
   assigneeUserId: z.union([z.literal('unassigned'), z.uuid()]).optional(),
@@ -48,9 +48,14 @@ export async function listIncidents(tx: Tx, input: ListIncidentsInput = {}): Pro
   const desc = p.direction === 'desc';
   const where: SQL[] = [sql`true`];
   if (p.tenantIds) where.push(sql`i.tenant_id = any (${`{${p.tenantIds.join(',')}}`}::uuid[])`);
-  if (p.status?.length) where.push(sql`i.status::text = any (${`{${p.status.join(',')}}`}::text[])`);
-  if (p.severity?.length) where.push(sql`i.severity::text = any (${`{${p.severity.join(',')}}`}::text[])`);
-  if (p.priority?.length) where.push(sql`i.priority::text = any (${`{${p.priority.join(',')}}`}::text[])`);
+  // Compared as their enum types, not as text: the planner then uses the columns' statistics and
+  // walks the ordered index instead of sorting every matching row (measured by bench:queue).
+  if (p.status?.length)
+    where.push(sql`i.status = any (${`{${p.status.join(',')}}`}::public.incident_status[])`);
+  if (p.severity?.length)
+    where.push(sql`i.severity = any (${`{${p.severity.join(',')}}`}::public.severity_level[])`);
+  if (p.priority?.length)
+    where.push(sql`i.priority = any (${`{${p.priority.join(',')}}`}::public.incident_priority[])`);
   if (p.assigneeUserId === 'unassigned') where.push(sql`i.assignee_user_id is null`);
   else if (p.assigneeUserId) where.push(sql`i.assignee_user_id = ${p.assigneeUserId}::uuid`);
   if (p.dataSourceId) where.push(sql`i.data_source_id = ${p.dataSourceId}::uuid`);
@@ -75,7 +80,12 @@ export async function listIncidents(tx: Tx, input: ListIncidentsInput = {}): Pro
       );
     }
   }
-  const order = desc ? sql`${col} desc, i.id desc` : sql`${col} asc, i.id asc`;
+  // The queue indexes are (column DESC NULLS LAST, id DESC NULLS LAST) as drizzle emits them; a plain
+  // `desc` means NULLS FIRST and would not match them (a full sort per page). The columns are NOT NULL,
+  // so the nulls clause changes no result, only lets the index (or its backward scan) serve the order.
+  const order = desc
+    ? sql`${col} desc nulls last, i.id desc nulls last`
+    : sql`${col} asc nulls first, i.id asc nulls first`;
   const rows = rowsOf<Record<string, unknown>>(
     await tx.execute(sql`
       select ${INCIDENT_LIST_COLUMNS}, ${col}::text as sort_value

@@ -1,6 +1,7 @@
 import { recordAudit } from '../../audit';
 import type { Tx } from '../../database';
 import { type IncidentEventKind, incidentEvents } from '../../schema/index';
+import { queueIncidentUpdatedTrigger } from '../playbooks/queue-incident-updated-trigger';
 
 export type IncidentChange = {
   tenantId: string;
@@ -16,7 +17,10 @@ export type IncidentChange = {
   after?: unknown;
 };
 
-/** Every analyst change: one timeline event (who, when, what) and one audit entry. */
+/**
+ * Every analyst change: one timeline event (who, when, what), one audit entry, and (when the tenant
+ * has `incident.updated` playbooks) their trigger job, all in the caller's transaction.
+ */
 export async function recordIncidentChange(
   tx: Tx,
   change: IncidentChange,
@@ -38,6 +42,15 @@ export async function recordIncidentChange(
     actorUserId: change.actorUserId,
     action: change.action,
     target: `incident:${change.incidentId}`,
+    before: change.before,
+    after: change.after,
+  });
+  await queueIncidentUpdatedTrigger(tx, {
+    tenantId: change.tenantId,
+    incidentId: change.incidentId,
+    eventId,
+    kind: change.kind,
+    actorUserId: change.actorUserId,
     before: change.before,
     after: change.after,
   });

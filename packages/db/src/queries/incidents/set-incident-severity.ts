@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '../../database';
 import { incidents, severityLevel } from '../../schema/index';
+import { reconcileIncidentSla } from '../sla/reconcile-incident-sla';
 import { lockIncident } from './lock-incident';
 import { recordIncidentChange } from './record-incident-change';
 
@@ -31,5 +32,7 @@ export async function setIncidentSeverity(tx: Tx, input: SetIncidentSeverityInpu
     before: { severity: current.severity },
     after: { severity: p.severity },
   });
+  // The new severity's policy re-evaluates the deadlines from the same start.
+  await reconcileIncidentSla(tx, current.tenantId, current.id);
   return { id: current.id, severity: p.severity, changed: true };
 }

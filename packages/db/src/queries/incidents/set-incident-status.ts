@@ -3,6 +3,8 @@ import { z } from 'zod';
 import type { Tx } from '../../database';
 import { IncidentTransitionError } from '../../errors';
 import { incidentStatus, incidents } from '../../schema/index';
+import { queueCloseSourceAlert } from '../data-sources/source-alert-close';
+import { reconcileIncidentSla } from '../sla/reconcile-incident-sla';
 import { canTransition, isReopen } from './incident-lifecycle';
 import { lockIncident } from './lock-incident';
 import { recordIncidentChange } from './record-incident-change';
@@ -48,5 +50,9 @@ export async function setIncidentStatus(tx: Tx, input: SetIncidentStatusInput) {
     before: { status: current.status },
     after: { status: p.status },
   });
+  await reconcileIncidentSla(tx, current.tenantId, current.id, now);
+  if (p.status === 'resolved') {
+    await queueCloseSourceAlert(tx, { tenantId: current.tenantId, incidentId: current.id, resolvedAt: now });
+  }
   return { id: current.id, status: p.status, previousStatus: current.status, reopened, at: event.at };
 }

@@ -44,3 +44,27 @@ export function groupKeyOf(rule: GroupingRule, alert: GroupableAlert): string | 
     .map((f) => `${f}=${value(f).slice(0, 200)}`)
     .join('|');
 }
+
+/** The tenant-wide rule and its per data source overrides (tenant_incident_settings). */
+export const GroupingSettings = z.object({
+  tenant: GroupingRule,
+  sources: z.record(z.uuid(), GroupingRule),
+});
+export type GroupingSettings = z.infer<typeof GroupingSettings>;
+
+/** The default when a tenant never configured grouping: same rule + same host within 1 hour. */
+export const DEFAULT_GROUPING_RULE: GroupingRule = { fields: ['rule', 'host'], windowMinutes: 60 };
+
+/**
+ * The rule for one alert's data source and the key it groups under. An override's keys are prefixed
+ * with its source, so alerts grouped by different rules never share an incident.
+ */
+export function groupingFor(
+  settings: GroupingSettings,
+  alert: GroupableAlert,
+): { rule: GroupingRule; key: string | null } {
+  const override = settings.sources[alert.dataSourceId];
+  const rule = override ?? settings.tenant;
+  const key = groupKeyOf(rule, alert);
+  return { rule, key: key !== null && override ? `src=${alert.dataSourceId}|${key}` : key };
+}

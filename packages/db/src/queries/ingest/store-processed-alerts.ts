@@ -2,7 +2,9 @@ import { sql } from 'drizzle-orm';
 import type { Tx } from '../../database';
 import { rowsOf } from '../../rows';
 import type { ArtifactLocation, Severity } from '../../schema/index';
-import { type GroupingRule, groupKeyOf } from './group-key';
+import { incidentsNeedingSla, reconcileIncidentSla } from '../sla/reconcile-incident-sla';
+import { groupingFor } from './group-key';
+import { groupingSettingsOf } from './grouping-settings';
 import { uuidArray } from './uuid-array';
 
 export type NormalizedArtifact = {
@@ -190,31 +192,37 @@ export async function storeProcessedAlerts(
   }
 
   // Grouping.
-  const [settings] = rowsOf<{ grouping_fields: string[]; grouping_window_minutes: number }>(
+  const [settings] = rowsOf<{
+    grouping_fields: string[];
+    grouping_window_minutes: number;
+    grouping_source_rules: unknown;
+  }>(
     await tx.execute(sql`
-      select grouping_fields, grouping_window_minutes from public.tenant_incident_settings where tenant_id = ${t}`),
+      select grouping_fields, grouping_window_minutes, grouping_source_rules
+        from public.tenant_incident_settings where tenant_id = ${t}`),
   );
-  const rule: GroupingRule = {
-    fields: (settings?.grouping_fields ?? ['rule', 'host']) as GroupingRule['fields'],
-    windowMinutes: settings?.grouping_window_minutes ?? 60,
-  };
-  type Group = { key: string | null; alerts: (ProcessedAlert & { ok: true })[] };
+  const grouping = groupingSettingsOf(settings);
+  type Group = { key: string | null; windowMinutes: number; alerts: (ProcessedAlert & { ok: true })[] };
   const groups: Group[] = [];
   const byGroupKey = new Map<string, Group>();
   for (const a of fresh) {
-    const key = groupKeyOf(rule, { ...a.fields, dataSourceId: pending.get(a.id)?.dataSourceId ?? '' });
+    const { rule, key } = groupingFor(grouping, {
+      ...a.fields,
+      dataSourceId: pending.get(a.id)?.dataSourceId ?? '',
+    });
     if (key === null) {
-      groups.push({ key: null, alerts: [a] });
+      groups.push({ key: null, windowMinutes: rule.windowMinutes, alerts: [a] });
       continue;
     }
     const g = byGroupKey.get(key);
     if (g) g.alerts.push(a);
     else {
-      const ng = { key, alerts: [a] };
+      const ng = { key, windowMinutes: rule.windowMinutes, alerts: [a] };
       byGroupKey.set(key, ng);
       groups.push(ng);
     }
   }
+  const longestWindow = Math.max(0, ...groups.map((g) => g.windowMinutes));
   const keys = [...byGroupKey.keys()];
   const openByKey = new Map<string, string>();
   if (keys.length > 0) {
@@ -225,17 +233,22 @@ export async function storeProcessedAlerts(
         select distinct hashtextextended(${tenantId} || ':' || k, 0) as h
           from jsonb_array_elements_text(${keysJson}) as k) s
        order by h`);
-    const open = rowsOf<{ id: string; group_key: string; last_alert_at: string | Date }>(
+    const open = rowsOf<{ id: string; group_key: string; last_alert_at: string | Date; age_seconds: number }>(
       await tx.execute(sql`
-        select id::text as id, group_key, last_alert_at from public.incidents
+        select id::text as id, group_key, last_alert_at,
+               extract(epoch from now() - last_alert_at)::float8 as age_seconds
+          from public.incidents
          where tenant_id = ${t}
            and group_key in (select jsonb_array_elements_text(${keysJson}))
            and status in ${OPEN}
-           and last_alert_at > now() - ${rule.windowMinutes} * interval '1 minute'
+           and last_alert_at > now() - ${longestWindow} * interval '1 minute'
          order by id for update`),
     );
     const newest = new Map<string, { id: string; at: number }>();
     for (const o of open) {
+      // Each key has its own rule's window (a data source override may differ from the tenant's).
+      const windowMinutes = byGroupKey.get(o.group_key)?.windowMinutes ?? 0;
+      if (Number(o.age_seconds) >= windowMinutes * 60) continue;
       const at = new Date(o.last_alert_at).getTime();
       const cur = newest.get(o.group_key);
       if (!cur || at > cur.at) newest.set(o.group_key, { id: o.id, at });
@@ -476,6 +489,9 @@ export async function storeProcessedAlerts(
           as x(incident_id uuid, kind text, data jsonb, client_visible boolean, ord integer)
        order by x.ord`);
   }
+  // SLA clocks start with the incident and follow a severity raised by a joining alert.
+  const raised = await incidentsNeedingSla(tx, tenantId, out.updatedIncidentIds);
+  for (const id of [...out.createdIncidentIds, ...raised]) await reconcileIncidentSla(tx, tenantId, id);
   return out;
 }
 

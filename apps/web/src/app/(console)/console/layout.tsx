@@ -17,6 +17,8 @@ const NAV = [
   { href: '/console/daemons', label: 'Daemons' },
   { href: '/console/reports', label: 'Reports' },
   { href: '/console/kpis', label: 'KPIs' },
+  { href: '/console/notifications', label: 'Notifications' },
+  { href: '/console/audit', label: 'Audit log' },
   { href: '/console/settings', label: 'Settings' },
 ] as const;
 

@@ -1,7 +1,8 @@
-import { KpiTile } from '@palisade/ui/kpi-tile';
 import { PageHeader } from '@palisade/ui/page-header';
 import type { Metadata } from 'next';
+import { Suspense } from 'react';
 import { serverCaller } from '@/trpc/server';
+import { ConsoleOverview } from './console-overview';
 
 export const metadata: Metadata = { title: 'Overview' };
 
@@ -10,12 +11,13 @@ export default async function ConsoleOverviewPage() {
   const active = tenants.filter((t) => t.status === 'active').length;
   return (
     <>
-      <PageHeader title="Overview" description="Your tenants at a glance." />
-      <dl className="grid grid-cols-1 gap-4 sm:grid-cols-3">
-        <KpiTile label="Tenants in your scope" value={tenants.length} />
-        <KpiTile label="Active tenants" value={active} />
-        <KpiTile label="Open incidents" value="—" hint="Counted once incident intake is built." />
-      </dl>
+      <PageHeader
+        title="Overview"
+        description="Your tenants at a glance; it refreshes by itself. The tenant filter is in the top bar."
+      />
+      <Suspense>
+        <ConsoleOverview tenantCount={tenants.length} activeTenants={active} />
+      </Suspense>
     </>
   );
 }

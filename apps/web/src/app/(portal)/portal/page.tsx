@@ -1,7 +1,8 @@
-import { EmptyState } from '@palisade/ui/empty-state';
 import { PageHeader } from '@palisade/ui/page-header';
 import type { Metadata } from 'next';
+import { Suspense } from 'react';
 import { requireMe } from '@/server/auth/current-actor';
+import { PortalOverview } from './portal-overview';
 
 export const metadata: Metadata = { title: 'Overview' };
 
@@ -11,10 +12,9 @@ export default async function PortalOverviewPage() {
   return (
     <>
       <PageHeader title={`Welcome, ${me.name}`} description={`Security operations for ${company}.`} />
-      <EmptyState title="Nothing to report yet">
-        Open incidents, recent reports and SLA figures for {company} will be summarized here as your MSSP
-        handles them.
-      </EmptyState>
+      <Suspense>
+        <PortalOverview />
+      </Suspense>
     </>
   );
 }

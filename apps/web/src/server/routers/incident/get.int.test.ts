@@ -42,7 +42,19 @@ describe('incident.get (staff view)', () => {
     expect(got.related).toEqual([
       expect.objectContaining({
         incidentId: ix.a.relatedIncidentId,
-        sharedArtifacts: [{ id: ix.a.artifactId, type: 'ipv4', value: CAMPAIGN_IP }],
+        // Explained: which artifact, when each incident first saw it, and the other incident's span.
+        sharedArtifacts: [
+          {
+            id: ix.a.artifactId,
+            type: 'ipv4',
+            value: CAMPAIGN_IP,
+            seenHereAt: expect.any(Date),
+            seenThereAt: expect.any(Date),
+          },
+        ],
+        linkedAt: expect.any(Date),
+        firstAlertAt: expect.any(Date),
+        lastAlertAt: expect.any(Date),
       }),
     ]);
     expect(got.timeline.map((e) => e.kind)).toEqual(['created', 'comment_added']);

@@ -5,16 +5,20 @@ import {
 } from '@palisade/db/queries/enrichment/integration-credentials';
 import { atRestKey } from '@/server/ingest/at-rest-key';
 import { adminTenantProcedure } from '@/server/trpc/staff-tenant-procedure';
-import { SetCredentialInput } from './set-credential.schema';
+import { SetCredentialInput, secretToStore } from './set-credential.schema';
 
-/** MSSP admins: seals the key (AES-256-GCM) for the tenant or as the MSSP default. Returns nothing secret. */
+/**
+ * MSSP admins: seals the key or a daemon credential's fields (AES-256-GCM) for the tenant or as the
+ * MSSP default. Returns nothing secret.
+ */
 export const setCredential = adminTenantProcedure
   .input(SetCredentialInput)
   .mutation(async ({ ctx, input }) => {
     const key = atRestKey();
+    const secret = secretToStore(input);
     const common = {
       provider: input.provider,
-      secret: input.apiKey,
+      secret,
       baseUrl: input.baseUrl,
       actorUserId: ctx.actor.userId,
     };
@@ -29,7 +33,7 @@ export const setCredential = adminTenantProcedure
       action: input.scope === 'mssp' ? 'mssp_integration.credential_set' : 'integration.credential_set',
       target: `integration:${input.provider}`,
       // Whether a key changed, never the key.
-      after: { keyChanged: input.apiKey !== undefined, baseUrl: input.baseUrl, enabled: input.enabled },
+      after: { keyChanged: secret !== undefined, baseUrl: input.baseUrl, enabled: input.enabled },
     });
     return { provider: input.provider, scope: input.scope, configured: true };
   });

@@ -5,6 +5,7 @@ import { PageHeader } from '@palisade/ui/page-header';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { formatTime } from '@/components/format-time';
+import { VerdictBadge } from '@/components/verdict-badge';
 import { serverCaller } from '@/trpc/server';
 import type { RouterOutputs } from '@/trpc/types';
 
@@ -25,6 +26,21 @@ const columns: Column<Row>[] = [
         {r.value}
       </Link>
     ),
+  },
+  {
+    key: 'verdict',
+    header: 'Worst verdict',
+    cell: (r) =>
+      r.verdict ? (
+        <span className="whitespace-nowrap">
+          <VerdictBadge verdict={r.verdict.worst} />{' '}
+          <span className="text-xs tabular-nums text-slate-600" title="highest score">
+            {r.verdict.score}
+          </span>
+        </span>
+      ) : (
+        <span className="text-xs text-slate-500">not enriched</span>
+      ),
   },
   { key: 'count', header: 'Tenants', className: 'tabular-nums text-right', cell: (r) => r.tenantCount },
   { key: 'tenants', header: 'Seen at', cell: (r) => r.tenants.map((t) => t.name).join(', ') },

@@ -1,17 +1,22 @@
-import { EmptyState } from '@palisade/ui/empty-state';
 import { PageHeader } from '@palisade/ui/page-header';
 import type { Metadata } from 'next';
+import { Suspense } from 'react';
+import { requireMe } from '@/server/auth/current-actor';
+import { DaemonsPanel } from './daemons-panel';
 
 export const metadata: Metadata = { title: 'Daemons' };
 
-export default function DaemonsPage() {
+export default async function DaemonsPage() {
+  await requireMe('staff');
   return (
     <>
-      <PageHeader title="Daemons" description="Scheduled collectors and analyses per tenant." />
-      <EmptyState title="No daemons yet">
-        Daemon management is coming: syslog, IMAP, SIEM polls, MISP and TAXII feeds on per-tenant schedules,
-        with enable, disable and run-now.
-      </EmptyState>
+      <PageHeader
+        title="Daemons"
+        description="Per-tenant collectors and analyses: syslog listeners, SIEM and SQL polls, threat feeds, stale-incident checks."
+      />
+      <Suspense>
+        <DaemonsPanel />
+      </Suspense>
     </>
   );
 }

@@ -13,6 +13,7 @@ import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { formatTime } from '@/components/format-time';
 import { IncidentSeverityBadge } from '@/components/incident-severity-badge';
+import { SlaClocksProvider, SlaQueueCell } from '@/components/sla/sla-clocks-provider';
 import { INCIDENT_SORTS } from '@/server/routers/incident/list.schema';
 import { useTRPC } from '@/trpc/react';
 import type { RouterOutputs } from '@/trpc/types';
@@ -54,6 +55,7 @@ const columns: Column<Row>[] = [
   { key: 'tenant', header: 'Tenant', cell: (r) => r.tenantName },
   { key: 'severity', header: 'Severity', cell: (r) => <IncidentSeverityBadge severity={r.severity} /> },
   { key: 'status', header: 'Status', cell: (r) => <IncidentStatusBadge status={r.status} /> },
+  { key: 'sla', header: 'SLA', cell: (r) => <SlaQueueCell incidentId={r.id} /> },
   {
     key: 'assignee',
     header: 'Assignee',
@@ -122,21 +124,23 @@ function QueuePages({ state }: { state: QueueState }) {
   }
   return (
     <div aria-busy={query.isFetching}>
-      <DataTable
-        caption="Incidents"
-        columns={columns}
-        rows={items}
-        rowKey={(r) => `${r.tenantId}:${r.id}`}
-        empty={
-          query.isPending ? (
-            <p className="text-sm text-slate-500">Loading…</p>
-          ) : (
-            <EmptyState title="No incidents match">
-              Incidents appear here as alerts arrive through the ingest API; change the filters to see more.
-            </EmptyState>
-          )
-        }
-      />
+      <SlaClocksProvider incidentIds={items.map((i) => i.id)}>
+        <DataTable
+          caption="Incidents"
+          columns={columns}
+          rows={items}
+          rowKey={(r) => `${r.tenantId}:${r.id}`}
+          empty={
+            query.isPending ? (
+              <p className="text-sm text-slate-500">Loading…</p>
+            ) : (
+              <EmptyState title="No incidents match">
+                Incidents appear here as alerts arrive through the ingest API; change the filters to see more.
+              </EmptyState>
+            )
+          }
+        />
+      </SlaClocksProvider>
       <Pagination
         status={items.length ? `Showing ${first}–${first + items.length - 1}` : undefined}
         hasPrevious={page > 1}
@@ -232,7 +236,7 @@ function QueueFilters({ state, me, onChange }: QueueFiltersProps) {
           className={control}
         >
           <option value="">Any</option>
-          <option value="new,assigned,in_progress">Open</option>
+          <option value="new,assigned,in_progress,waiting_on_client">Open</option>
           {incidentStatus.enumValues.map((s) => (
             <option key={s} value={s}>
               {s.replace('_', ' ')}

@@ -26,10 +26,50 @@ export default function SettingsPage() {
           </span>
         </li>
         <li>
+          <Link href="/console/settings/contacts" className="font-medium text-sky-800 hover:underline">
+            Contacts
+          </Link>
+          <span className="text-slate-600">
+            {' '}
+            — primary, escalation and report contacts per tenant, the tier 1 rule, SOC management.
+          </span>
+        </li>
+        <li>
+          <Link href="/console/settings/sla" className="font-medium text-sky-800 hover:underline">
+            SLA policies
+          </Link>
+          <span className="text-slate-600">
+            {' '}
+            — time to assign and resolve per severity, business hours, holidays, warnings and escalation.
+          </span>
+        </li>
+        <li>
+          <Link href="/console/settings/grouping" className="font-medium text-sky-800 hover:underline">
+            Alert grouping
+          </Link>
+          <span className="text-slate-600">
+            {' '}
+            — which alerts join one incident, per tenant and per data source, with a preview.
+          </span>
+        </li>
+        <li>
+          <Link href="/console/settings/branding" className="font-medium text-sky-800 hover:underline">
+            Branding
+          </Link>
+          <span className="text-slate-600">
+            {' '}
+            — logo, colours and legal footer per tenant; the MSSP's name and logo.
+          </span>
+        </li>
+        <li>
           <Link href="/console/settings/integrations" className="font-medium text-sky-800 hover:underline">
             Integrations
           </Link>
-          <span className="text-slate-600"> — OSINT reputation providers and their credentials.</span>
+          <span className="text-slate-600">
+            {' '}
+            — OSINT reputation providers and the daemon connectors' credentials (write-only, with a connection
+            test).
+          </span>
         </li>
         <li>
           <Link href="/console/settings/attack-rules" className="font-medium text-sky-800 hover:underline">

@@ -5,6 +5,7 @@ import { Swatch } from '@palisade/ui/swatch';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { TenantStatusBadge } from '@/components/tenant-status-badge';
+import { requireMe } from '@/server/auth/current-actor';
 import { serverCaller } from '@/trpc/server';
 import type { RouterOutputs } from '@/trpc/types';
 
@@ -39,11 +40,25 @@ const columns: Column<TenantRow>[] = [
 
 export default async function TenantsPage({ searchParams }: { searchParams: Promise<{ tenant?: string }> }) {
   const { tenant } = await searchParams;
+  const me = await requireMe('staff');
   const all = await (await serverCaller()).tenant.list();
   const rows = tenant ? all.filter((t) => t.id === tenant) : all;
   return (
     <>
-      <PageHeader title="Tenants" description="Client companies in your scope." />
+      <PageHeader
+        title="Tenants"
+        description="Client companies in your scope."
+        actions={
+          me.role === 'mssp_admin' ? (
+            <Link
+              href="/console/tenants/new"
+              className="rounded-md bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800"
+            >
+              New tenant
+            </Link>
+          ) : null
+        }
+      />
       <DataTable
         caption="Tenants"
         columns={columns}

@@ -1,16 +1,16 @@
-import { EmptyState } from '@palisade/ui/empty-state';
 import { PageHeader } from '@palisade/ui/page-header';
 import type { Metadata } from 'next';
+import { requireMe } from '@/server/auth/current-actor';
+import { PortalSlaStatus } from './portal-sla-status';
 
 export const metadata: Metadata = { title: 'SLA' };
 
-export default function PortalSlaPage() {
+export default async function PortalSlaPage() {
+  const me = await requireMe('client');
   return (
     <>
       <PageHeader title="SLA" description="Response times against your service level agreement." />
-      <EmptyState title="No SLA figures yet">
-        Time to assign and time to resolve against your SLA will be shown here once incidents are tracked.
-      </EmptyState>
+      {me.tenant ? <PortalSlaStatus tenantId={me.tenant.id} /> : null}
     </>
   );
 }

@@ -11,6 +11,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { formatTime } from '@/components/format-time';
 import { useTRPC } from '@/trpc/react';
 import { statusTone } from '../status-tone';
+import { TemplateUpgrade } from './template-upgrade';
 import { VersionDiff } from './version-diff';
 
 const STARTER = `id: my-playbook
@@ -193,6 +194,7 @@ function Editor({ tenantId, playbookId }: { tenantId: string; playbookId: string
           {playbookId ? <RecentRuns tenantId={tenantId} playbookId={playbookId} /> : null}
         </div>
       </div>
+      {playbookId ? <TemplateUpgrade tenantId={tenantId} playbookId={playbookId} /> : null}
       {playbookId && current.data && current.data.playbook.currentVersion > 1 ? (
         <VersionDiff
           tenantId={tenantId}

@@ -3,6 +3,7 @@
 import { SectionCard } from '@palisade/ui/section-card';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import type { DiffLine } from '@/server/routers/playbook/line-diff';
 import { useTRPC } from '@/trpc/react';
 
 const LINE_STYLE = {
@@ -11,6 +12,21 @@ const LINE_STYLE = {
   del: 'bg-red-50 text-red-800',
 } as const;
 const MARK = { same: ' ', add: '+', del: '-' } as const;
+
+/** A unified line diff: removed lines red with `-`, added green with `+`. */
+export function DiffLines({ lines, label }: { lines: readonly DiffLine[]; label?: string }) {
+  return (
+    <section aria-label={label}>
+      <pre className="overflow-x-auto rounded-md border border-slate-200 text-xs">
+        {lines.map((l, i) => (
+          <div key={String(i)} className={LINE_STYLE[l.op]}>
+            {MARK[l.op]} {l.text}
+          </div>
+        ))}
+      </pre>
+    </section>
+  );
+}
 
 /** Side-by-side choice of two versions and their unified line diff. */
 export function VersionDiff({
@@ -51,13 +67,7 @@ export function VersionDiff({
           </div>
         }
       >
-        <pre className="overflow-x-auto rounded-md border border-slate-200 text-xs">
-          {(diff.data?.lines ?? []).map((l, i) => (
-            <div key={String(i)} className={LINE_STYLE[l.op]}>
-              {MARK[l.op]} {l.text}
-            </div>
-          ))}
-        </pre>
+        <DiffLines lines={diff.data?.lines ?? []} />
       </SectionCard>
     </div>
   );

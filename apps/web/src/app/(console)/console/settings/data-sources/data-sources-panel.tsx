@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { formatTime } from '@/components/format-time';
 import { useTRPC } from '@/trpc/react';
 import type { RouterOutputs } from '@/trpc/types';
+import { CloseAlertSettings } from './close-alert-settings';
 import { CreateDataSourceForm } from './create-data-source-form';
 import { RevealedKey } from './revealed-key';
 
@@ -49,6 +50,11 @@ export function DataSourcesPanel({ canManage }: DataSourcesPanelProps) {
       cell: (s) => (
         <code className="text-xs">{s.mapper.kind === 'builtin' ? s.mapper.name : s.mapper.kind}</code>
       ),
+    },
+    {
+      key: 'closeAlert',
+      header: 'Close on resolve',
+      cell: (s) => <CloseAlertSettings source={s} canManage={canManage} onSaved={refresh} />,
     },
     {
       key: 'keys',

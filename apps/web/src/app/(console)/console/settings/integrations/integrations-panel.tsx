@@ -9,15 +9,10 @@ import { formatTime } from '@/components/format-time';
 import { useTRPC } from '@/trpc/react';
 import type { RouterOutputs } from '@/trpc/types';
 import { CredentialForm } from './credential-form';
+import { DaemonCredentialCard } from './daemon-credential-card';
+import { EFFECTIVE } from './effective-status';
 
-type Provider = RouterOutputs['integrations']['list'][number];
-
-const EFFECTIVE: Record<string, { label: string; tone: 'success' | 'info' | 'neutral' | 'warning' }> = {
-  tenant: { label: "tenant's own", tone: 'success' },
-  mssp: { label: 'MSSP default', tone: 'info' },
-  none: { label: 'not configured', tone: 'neutral' },
-  disabled: { label: 'disabled', tone: 'warning' },
-};
+type Provider = Extract<RouterOutputs['integrations']['list'][number], { category: 'osint' }>;
 
 export function IntegrationsPanel({ canManage }: { canManage: boolean }) {
   const tenantId = useSearchParams().get('tenant');
@@ -45,9 +40,34 @@ function TenantIntegrations({ tenantId, canManage }: { tenantId: string; canMana
     );
   return (
     <div className="space-y-4">
-      {providers.data.map((p) => (
-        <ProviderCard key={p.id} tenantId={tenantId} provider={p} canManage={canManage} onChanged={refresh} />
-      ))}
+      <h2 className="text-sm font-semibold text-slate-700">OSINT providers</h2>
+      {providers.data.map((p) =>
+        p.category === 'osint' ? (
+          <ProviderCard
+            key={p.id}
+            tenantId={tenantId}
+            provider={p}
+            canManage={canManage}
+            onChanged={refresh}
+          />
+        ) : null,
+      )}
+      <h2 className="text-sm font-semibold text-slate-700">Daemon connectors</h2>
+      <p className="text-xs text-slate-500">
+        Referenced from a daemon's YAML as <code>secrets.&lt;name&gt;: {'{ credential: <id> }'}</code>. A
+        second credential of a kind is named <code>&lt;kind&gt;-&lt;name&gt;</code> (e.g. imap-phishing).
+      </p>
+      {providers.data.map((p) =>
+        p.category === 'daemon' ? (
+          <DaemonCredentialCard
+            key={p.id}
+            tenantId={tenantId}
+            credential={p}
+            canManage={canManage}
+            onChanged={refresh}
+          />
+        ) : null,
+      )}
     </div>
   );
 }
@@ -68,10 +88,7 @@ function ProviderCard({
   const clear = useMutation(
     trpc.integrations.clearCredential.mutationOptions({ onSuccess: () => onChanged() }),
   );
-  const effective = EFFECTIVE[p.status?.effective ?? 'none'] ?? {
-    label: 'not configured',
-    tone: 'neutral' as const,
-  };
+  const effective = EFFECTIVE[p.status?.effective ?? 'none'];
   return (
     <SectionCard
       title={p.name}

@@ -11,8 +11,8 @@ export default async function IntegrationsPage() {
   return (
     <>
       <PageHeader
-        title="OSINT integrations"
-        description="Reputation providers per tenant. A tenant without its own key uses the MSSP default when it is shared. Keys are write-only: they are stored encrypted and never shown again."
+        title="Integrations"
+        description="OSINT reputation providers and daemon connector credentials (SIEMs, feeds, mailboxes) per tenant. A tenant without its own key uses the MSSP default when it is shared. Keys are write-only: they are stored encrypted and never shown again."
       />
       <Suspense>
         <IntegrationsPanel canManage={me.role === 'mssp_admin'} />

@@ -13,10 +13,16 @@ import Link from 'next/link';
 import { formatTime } from '@/components/format-time';
 import { incidentEventText } from '@/components/incident-event-text';
 import { IncidentSeverityBadge } from '@/components/incident-severity-badge';
+import { IncidentSlaClocks } from '@/components/sla/incident-sla-clocks';
 import { useTRPC } from '@/trpc/react';
 import type { RouterOutputs } from '@/trpc/types';
+import { IncidentNotifications } from '../../../notifications/incident-notifications';
 import { IncidentActions } from './incident-actions';
 import { IncidentComments } from './incident-comments';
+import { IncidentEnrichment } from './incident-enrichment';
+import { IncidentReportPanel } from './incident-report-panel';
+import { IncidentTechniques } from './incident-techniques';
+import { RelatedIncidents } from './related-incidents';
 
 export type StaffIncident = RouterOutputs['incident']['get'];
 type Artifact = StaffIncident['artifacts'][number];
@@ -107,6 +113,7 @@ export function IncidentDetail({ tenantId, incidentId, me, initial }: IncidentDe
       />
       <div className="grid gap-4 xl:grid-cols-3">
         <div className="space-y-4 xl:col-span-2">
+          <IncidentSlaClocks incidentId={incident.id} />
           <SectionCard title="Summary">
             <DescriptionList
               items={[
@@ -188,34 +195,17 @@ export function IncidentDetail({ tenantId, incidentId, me, initial }: IncidentDe
             />
           </SectionCard>
 
-          <SectionCard title="Related incidents">
-            {data.related.length === 0 ? (
-              <p className="text-sm text-slate-500">No other incident of this tenant shares an artifact.</p>
-            ) : (
-              <ul className="space-y-2 text-sm">
-                {data.related.map((r) => (
-                  <li key={r.incidentId}>
-                    <Link
-                      href={`/console/incidents/${tenantId}/${r.incidentId}`}
-                      className="font-medium text-sky-800 hover:underline"
-                    >
-                      {r.reference} · {r.title}
-                    </Link>{' '}
-                    <span className="text-xs text-slate-500">
-                      ({r.status.replace('_', ' ')}, {r.severity}) shares{' '}
-                      {r.sharedArtifacts.map((s) => `${s.type} ${s.value}`).join(', ')}
-                    </span>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </SectionCard>
+          <IncidentEnrichment incidentKey={key} />
+          <RelatedIncidents tenantId={tenantId} data={data} />
 
           <IncidentComments incidentKey={key} comments={data.comments} />
         </div>
 
         <div className="space-y-4">
           <IncidentActions incidentKey={key} incident={incident} assignees={assignees} me={me} />
+          <IncidentTechniques incidentKey={key} />
+          <IncidentReportPanel incidentKey={key} />
+          <IncidentNotifications incidentKey={key} />
           <SectionCard title="Timeline">
             <Timeline
               items={data.timeline.map((e) => ({

@@ -1,0 +1,1 @@
+ALTER TABLE "tenant_incident_settings" ADD COLUMN "grouping_source_rules" jsonb DEFAULT '{}'::jsonb NOT NULL;

@@ -1,0 +1,2 @@
+/** The admin tenant tables, each covered by admin-isolation.int.test.ts. */
+export const ADMIN_TABLES = ['invitations', 'tenant_onboarding'] as const;
