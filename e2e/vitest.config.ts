@@ -7,5 +7,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 180_000,
     fileParallelism: false,
+    // The page shows an action's result once the server answered and the query refetched: on a busy
+    // 2-core machine that can take longer than vitest's 1 s default for expect.poll.
+    expect: { poll: { timeout: 30_000, interval: 250 } },
   },
 });
