@@ -408,3 +408,9 @@ describe('extract: robustness', () => {
     expect(Array.isArray(extract(input))).toBe(true);
   });
 });
+
+describe('extract: the unspecified IPv6 address', () => {
+  it('is not an indicator, however it is written (found by the idempotence property: 0:: reported as ::)', () => {
+    expect(extract('seen 0:: and 0:0:0:0:0:0:0:0 and :: today').filter((i) => i.type === 'ipv6')).toEqual([]);
+  });
+});

@@ -556,7 +556,8 @@ export function scan(text: string, ctx: ScanContext = {}): ScanHit[] {
         while (e > a && text.charCodeAt(e - 1) === 46) e--;
         if (flags & DIGIT && e - a <= 45 && colonCount(text, a, e) >= 2 && onlyHexColonDot(text, a, e)) {
           const g = parseIpv6(text.slice(a, e));
-          if (g) {
+          // `0::` is the unspecified address (`::`): no indicator, and `::` alone is never a token here.
+          if (g && formatIpv6(g) !== '::') {
             hits.push({ type: 'ipv6', value: formatIpv6(g), start: a, end: e, tags: ipv6Tags(g) });
             return b;
           }
